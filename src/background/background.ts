@@ -1,0 +1,3 @@
+import { browser } from '../shared/browser-api';
+
+browser.runtime.onInstalled.addListener(() => undefined);

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { browser } from '../shared/browser-api';
+
+render(<main data-testid="popup-root">{browser.i18n.getMessage('extName')}</main>, document.getElementById('app')!);

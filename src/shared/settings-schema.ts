@@ -1,0 +1,62 @@
+// One settings schema for every place that reads settings. A stored value that is
+// corrupt or from an older version falls back to defaults field by field.
+import * as z from 'zod';
+
+export const SETTINGS_VERSION = 1;
+
+export const notificationPolicySchema = z.object({
+  /** Incoming external calls pop while ringing. */
+  incoming: z.boolean(),
+  /** Incoming internal calls (a colleague calling) pop while ringing. */
+  internal: z.boolean(),
+  /** Outgoing calls pop (off by default: the agent knows whom they dialed). */
+  outgoing: z.boolean(),
+  /** An incoming call that ended unanswered pops a "missed call" notification. */
+  missed: z.boolean(),
+  /** What the ringing notification does once answered. */
+  onAnswer: z.enum(['update', 'clear']),
+  /** Open the CRM card by itself: never, as it rings, or once answered. */
+  autoOpen: z.enum(['off', 'ring', 'answer']),
+  /** Auto-opened tabs come to the front, or stay in the background. */
+  autoOpenFocused: z.boolean(),
+});
+
+export const settingsSchema = z.object({
+  version: z.number(),
+  /** PBX domain, e.g. `qwerty.pbx.vega.ua` (host[:port] only, already normalized). */
+  domain: z.string(),
+  /** Company-wide secret. Lives in local storage only, never synced, never logged. */
+  apiKey: z.string(),
+  /** Extension number or e-mail of the employee whose events are wanted. */
+  subscriber: z.string(),
+  /** Advanced: full URL with {domain}, {apiKey}, {subscriber} placeholders; empty = documented URL. */
+  urlTemplate: z.string(),
+  notifications: notificationPolicySchema,
+  /** Origins whose CRM links may open; empty = any http(s) origin. */
+  crmAllowList: z.array(z.string()),
+  historyLimit: z.number().int().min(10).max(5000),
+  language: z.enum(['browser', 'uk', 'en']),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type NotificationPolicy = z.infer<typeof notificationPolicySchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  domain: '',
+  apiKey: '',
+  subscriber: '',
+  urlTemplate: '',
+  notifications: {
+    incoming: true,
+    internal: true,
+    outgoing: false,
+    missed: true,
+    onAnswer: 'update',
+    autoOpen: 'off',
+    autoOpenFocused: false,
+  },
+  crmAllowList: [],
+  historyLimit: 500,
+  language: 'browser',
+};

@@ -1,0 +1,30 @@
+// Per-browser manifest from the one static manifest.json: each browser gets only the keys it
+// understands, so both load without warnings and `web-ext lint` stays clean.
+import { readFileSync } from 'node:fs';
+import type { ManifestV3Export } from '@crxjs/vite-plugin';
+
+export type TargetBrowser = 'chrome' | 'firefox';
+
+/** Public key of the unpacked Chrome build: it fixes the extension id so a policy can name it. */
+export const CHROME_DEV_KEY_FILE = new URL('../../public-key.txt', import.meta.url);
+
+type Manifest = Record<string, unknown> & { version: string };
+
+export function manifestFor(browser: TargetBrowser, options: { store?: boolean } = {}): ManifestV3Export {
+  const base = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as Manifest;
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const manifest: Manifest = { ...base, version: pkg.version };
+  const background = { ...(base.background as Record<string, unknown>) };
+  if (browser === 'chrome') {
+    delete manifest.browser_specific_settings;
+    delete background.scripts;
+    if (!options.store) manifest.key = readFileSync(CHROME_DEV_KEY_FILE, 'utf8').trim();
+  } else {
+    delete manifest.minimum_chrome_version;
+    // Firefox reads managed settings from policies.json, not from a schema file.
+    delete manifest.storage;
+    delete background.service_worker;
+  }
+  manifest.background = background;
+  return manifest as unknown as ManifestV3Export;
+}

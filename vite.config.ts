@@ -1,0 +1,22 @@
+// One source tree, one browser per build: `vite build --mode chrome|firefox` writes dist/<browser>/.
+import { defineConfig } from 'vite';
+import preact from '@preact/preset-vite';
+import { crx } from '@crxjs/vite-plugin';
+import { manifestFor, type TargetBrowser } from './tools/build/manifest-for';
+
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  return {
+    plugins: [preact(), crx({ manifest: manifestFor(browser), browser })],
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      target: browser === 'chrome' ? 'chrome116' : 'firefox128',
+      // Readable stack traces from agents' machines matter more than a few bytes.
+      minify: true,
+      sourcemap: false,
+    },
+    // Sizes and behaviour must not depend on the machine that builds.
+    legacy: {},
+  };
+});

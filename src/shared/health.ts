@@ -1,0 +1,50 @@
+// Connection health, written by the background only, read by the popup and options pages.
+import * as z from 'zod';
+
+export const connectionStateSchema = z.enum([
+  'not-configured', // settings are incomplete: nothing to connect to
+  'connecting',
+  'connected',
+  'reconnecting', // waiting `retryAt` before the next attempt
+  'stopped', // gave up fast retries; `stopReason` says why (e.g. refused: check settings)
+]);
+
+export const healthSchema = z.object({
+  state: connectionStateSchema,
+  /** Why it stopped or why the last attempt failed, as a message key plus details. */
+  stopReason: z.enum(['refused', 'invalid-settings', 'insecure-url', 'pbx-error']).nullable(),
+  /** Epoch ms of the next attempt when reconnecting. */
+  retryAt: z.number().nullable(),
+  connectedSince: z.number().nullable(),
+  lastFrameAt: z.number().nullable(),
+  reconnectCount: z.number(),
+  framesAccepted: z.number(),
+  framesRejected: z.number(),
+  /** The last few rejection reasons, newest last. */
+  lastRejections: z.array(z.object({ at: z.number(), reason: z.string() })),
+  lastPbxError: z.object({ at: z.number(), message: z.string() }).nullable(),
+  /** How the worker is kept alive: client keep-alive frames, or API calls when the server refuses client frames. */
+  keepAlive: z.enum(['frames', 'api-calls']),
+  /** The URL in use with the API key redacted. */
+  displayUrl: z.string().nullable(),
+  lastCloseCode: z.number().nullable(),
+});
+
+export type Health = z.infer<typeof healthSchema>;
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
+export const INITIAL_HEALTH: Health = {
+  state: 'not-configured',
+  stopReason: null,
+  retryAt: null,
+  connectedSince: null,
+  lastFrameAt: null,
+  reconnectCount: 0,
+  framesAccepted: 0,
+  framesRejected: 0,
+  lastRejections: [],
+  lastPbxError: null,
+  keepAlive: 'frames',
+  displayUrl: null,
+  lastCloseCode: null,
+};

@@ -1,0 +1,22 @@
+// Every storage item the extension owns, by area. The background is the only writer of
+// session `state` and `health`; pages read them on open and watch `storage.onChanged`.
+export const SESSION_KEYS = {
+  /** CallsState (src/calls/types.ts) minus history: live calls, presence, shown notifications. */
+  callState: 'callpop.state',
+  /** Health (src/shared/health.ts). */
+  health: 'callpop.health',
+} as const;
+
+export const LOCAL_KEYS = {
+  /** Settings (src/shared/settings-schema.ts), including the API key: local only, never synced. */
+  settings: 'callpop.settings',
+  /** Ended calls, oldest first (CallRecord[]). */
+  history: 'callpop.history',
+  /** Whether the current server tolerates client keep-alive frames. */
+  keepAliveMode: 'callpop.keepAliveMode',
+} as const;
+
+export const SYNC_KEYS = {
+  /** Non-secret preferences only (no apiKey, ever). */
+  preferences: 'callpop.preferences',
+} as const;

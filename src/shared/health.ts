@@ -28,6 +28,10 @@ export const healthSchema = z.object({
   /** The URL in use with the API key redacted. */
   displayUrl: z.string().nullable(),
   lastCloseCode: z.number().nullable(),
+  /** Failed attempts since the last stable connection (drives the backoff; survives the worker). */
+  failedAttempts: z.number(),
+  /** Consecutive refused handshakes. */
+  refusals: z.number(),
 });
 
 export type Health = z.infer<typeof healthSchema>;
@@ -47,4 +51,6 @@ export const INITIAL_HEALTH: Health = {
   keepAlive: 'frames',
   displayUrl: null,
   lastCloseCode: null,
+  failedAttempts: 0,
+  refusals: 0,
 };

@@ -1,0 +1,77 @@
+// frame → normalized event → call state → effects, in the background. Frames are processed in
+// arrival order; each batch is persisted BEFORE its effects run, so a worker stopped in between
+// restarts knowing which notifications it already showed and never pops one twice.
+import { processFrame } from '../calls/process-frame';
+import type { CallsState, Effect } from '../calls/types';
+import type { ReducerConfig } from '../calls/reducer-config';
+import type { NormalizeResult } from '../protocol/events';
+import { saveCallsState } from './state-persistence';
+
+export interface PipelineHooks {
+  config(): ReducerConfig;
+  /** Runs after the state holding these effects was persisted. */
+  applyEffects(effects: Effect[]): Promise<void>;
+  onResult(result: NormalizeResult): void;
+  /** State changed (badge, etc.). */
+  onState(state: CallsState): void;
+}
+
+export class CallPipeline {
+  private queue: unknown[] = [];
+  private draining: Promise<void> | null = null;
+
+  constructor(
+    private state: CallsState,
+    private readonly hooks: PipelineHooks,
+  ) {}
+
+  getState(): CallsState {
+    return this.state;
+  }
+
+  push(data: unknown): void {
+    this.queue.push(data);
+    this.draining ??= this.drain().finally(() => {
+      this.draining = null;
+    });
+  }
+
+  /** Resolves when every frame pushed so far has been processed, persisted and acted on. */
+  async idle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  /** Runs a state change that is not a frame (mark seen, clear history) through the same persistence path. */
+  async mutate(change: (state: CallsState) => Effect[] | void, historyChanged: boolean): Promise<void> {
+    await this.idle();
+    const effects = change(this.state) ?? [];
+    await saveCallsState(this.state, historyChanged);
+    this.hooks.onState(this.state);
+    await this.hooks.applyEffects(effects);
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      // Everything that arrived meanwhile is one batch: one storage write per batch keeps a flood cheap.
+      const batch = this.queue;
+      this.queue = [];
+      const lastBefore = this.state.history.at(-1);
+      const lengthBefore = this.state.history.length;
+      const effects: Effect[] = [];
+      const config = this.hooks.config();
+      for (const data of batch) {
+        const { result, effects: produced } = processFrame(this.state, data, Date.now(), config);
+        this.hooks.onResult(result);
+        effects.push(...produced);
+      }
+      const historyChanged = this.state.history.length !== lengthBefore || this.state.history.at(-1) !== lastBefore;
+      try {
+        await saveCallsState(this.state, historyChanged);
+      } catch (error) {
+        console.warn('CallPop: could not persist call state', error instanceof Error ? error.message : String(error));
+      }
+      this.hooks.onState(this.state);
+      await this.hooks.applyEffects(effects);
+    }
+  }
+}

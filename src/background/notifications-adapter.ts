@@ -1,0 +1,65 @@
+// Carries out the core's notification ops with browser.notifications. No decisions here:
+// which calls pop, and with what text, was decided by the pure core.
+import { browser } from '../shared/browser-api';
+import type { NotificationOp } from '../calls/types';
+
+const ICON = 'icons/icon-128.png';
+
+/** Chrome-only extras; Firefox refuses or ignores them, so they are tried and dropped on failure. */
+let richOptionsWork = true;
+
+function baseOptions(op: NotificationOp) {
+  return {
+    type: 'basic' as const,
+    iconUrl: browser.runtime.getURL(ICON),
+    title: op.title,
+    message: op.message || op.title,
+  };
+}
+
+function richOptions(op: NotificationOp, t: (key: string) => string) {
+  return {
+    ...baseOptions(op),
+    contextMessage: op.context,
+    // A ringing call stays up until it is answered or ends; a missed call until seen.
+    requireInteraction: op.kind !== 'outgoing',
+    priority: 2,
+    // Button 0 is always "Open in CRM" (or "Create contact"); see notification-clicks.ts.
+    buttons: op.url ? [{ title: t('notifButtonOpen') }] : [],
+  };
+}
+
+async function create(op: NotificationOp, t: (key: string) => string): Promise<void> {
+  if (richOptionsWork) {
+    try {
+      await browser.notifications.create(op.id, richOptions(op, t) as Parameters<typeof browser.notifications.create>[1]);
+      return;
+    } catch {
+      // Firefox has no notification buttons, context line or requireInteraction: fall back once, for good.
+      richOptionsWork = false;
+    }
+  }
+  await browser.notifications.create(op.id, baseOptions(op));
+}
+
+export async function applyNotificationOp(op: NotificationOp, t: (key: string) => string): Promise<void> {
+  try {
+    if (op.op === 'clear') {
+      await browser.notifications.clear(op.id);
+      return;
+    }
+    if (op.op === 'update') {
+      // Firefox has no notifications.update: replacing under the same id is the portable update.
+      const api = browser.notifications as unknown as { update?: (id: string, o: object) => Promise<boolean> };
+      if (typeof api.update === 'function' && richOptionsWork) {
+        const updated = await api.update(op.id, richOptions(op, t));
+        if (updated) return;
+      }
+      await browser.notifications.clear(op.id);
+    }
+    await create(op, t);
+  } catch (error) {
+    // A notification that cannot be shown must not stop the pipeline; the popup still shows the call.
+    console.warn('CallPop: notification failed', op.op, op.id, error instanceof Error ? error.message : String(error));
+  }
+}

@@ -1,0 +1,37 @@
+// Commands from the extension's own pages, validated with zod on arrival.
+import { browser, type Runtime } from '../shared/browser-api';
+import { pageMessageSchema, type PageReply } from '../shared/messages';
+import { markMissedSeen, clearHistory, clearMissedNotifications } from '../calls/seen-and-clear';
+import type { Background } from './start-background';
+
+/** Only our own pages: a web page or another extension never gets here with a valid sender. */
+export function isFromThisExtension(sender: Runtime.MessageSender): boolean {
+  if (sender.id !== browser.runtime.id) return false;
+  const origin = new URL(browser.runtime.getURL('/')).origin;
+  return typeof sender.url === 'string' && sender.url.startsWith(origin);
+}
+
+export async function handlePageMessage(bg: Background, raw: unknown): Promise<PageReply> {
+  const parsed = pageMessageSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'unknown message' };
+  const message = parsed.data;
+  switch (message.type) {
+    case 'reconnect':
+      bg.connection.retryNow();
+      return { ok: true };
+    case 'mark-missed-seen':
+      await bg.pipeline.mutate((state) => {
+        const ops = clearMissedNotifications(state);
+        markMissedSeen(state);
+        return ops.map((notification) => ({ type: 'notification' as const, notification }));
+      }, true);
+      return { ok: true };
+    case 'clear-history':
+      await bg.pipeline.mutate((state) => void clearHistory(state), true);
+      return { ok: true };
+    case 'open-crm': {
+      const result = await bg.openCrm(message.url, true);
+      return result === 'refused' ? { ok: false, error: 'invalid-link' } : { ok: true };
+    }
+  }
+}

@@ -1,0 +1,130 @@
+// Launches Debian's Chromium with the built extension (dist/chrome), headless, for e2e tests.
+// Facts this relies on are in ../shared/BROWSER-TESTING.md (flags, reaching the worker, stopping it).
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CHROMIUM_PATH = process.env.CALLPOP_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROME_DIST = resolve('dist/chrome');
+/** Fixed by the public `key` in the unpacked build's manifest (see README). */
+export const CHROME_EXTENSION_ID = 'ljhgflfifeepjelglocijbabgoldhbol';
+
+export interface ChromiumExtension {
+  context: BrowserContext;
+  extensionId: string;
+  /** The live background worker; re-resolved after the worker was stopped. */
+  worker(): Promise<Worker>;
+  /** Evaluates in the background worker, waking it first if it was stopped. */
+  evalInWorker<T>(fn: () => T | Promise<T>): Promise<T>;
+  openExtensionPage(path: string, options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
+  /** Stops the service worker through the DevTools protocol, like Chrome does when idle. */
+  stopWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function assertChromiumInstalled(): void {
+  // Never pass by skipping: a missing browser is a loud failure.
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package (.ci/run does).`);
+  }
+  if (!existsSync(join(CHROME_DIST, 'manifest.json'))) {
+    throw new Error(`No build at ${CHROME_DIST}: run "npm run build" first.`);
+  }
+}
+
+export async function launchChromium(options: { locale?: string; headless?: boolean; extraArgs?: string[] } = {}): Promise<ChromiumExtension> {
+  assertChromiumInstalled();
+  const profile = mkdtempSync(join(tmpdir(), 'callpop-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: options.headless ?? true,
+    locale: options.locale ?? 'en-US',
+    args: [
+      `--disable-extensions-except=${CHROME_DIST}`,
+      `--load-extension=${CHROME_DIST}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+      ...(options.extraArgs ?? []),
+    ],
+  });
+
+  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${CHROME_EXTENSION_ID}/`);
+  const worker = async (): Promise<Worker> => {
+    const found = context.serviceWorkers().find(isOurs);
+    if (found) return found;
+    return context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 });
+  };
+  await worker();
+
+  let cdpPage: Page | null = null;
+  const stopWorker = async (): Promise<void> => {
+    cdpPage ??= await context.newPage();
+    const cdp = await context.newCDPSession(cdpPage);
+    const versions = new Promise<string[]>((resolveVersions) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
+        const ours = event.versions.filter((v) => v.scriptURL.includes(CHROME_EXTENSION_ID) && v.runningStatus !== 'stopped');
+        if (ours.length > 0) resolveVersions(ours.map((v) => v.versionId));
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const ids = await Promise.race([versions, new Promise<string[]>((r) => setTimeout(() => r([]), 5000))]);
+    if (ids.length === 0) throw new Error('no running extension service worker to stop');
+    for (const versionId of ids) await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await cdp.detach();
+    // Wait until Playwright has seen the worker go away.
+    const deadline = Date.now() + 5000;
+    while (context.serviceWorkers().some(isOurs) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  };
+
+  const evalInWorker = async <T,>(fn: () => T | Promise<T>): Promise<T> => {
+    if (!context.serviceWorkers().some(isOurs)) {
+      // Wake it the way a user would: opening an extension page starts the worker.
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${CHROME_EXTENSION_ID}/src/popup/popup.html`);
+      await worker();
+      await page.close();
+    }
+    return (await worker()).evaluate(fn);
+  };
+
+  return {
+    context,
+    extensionId: CHROME_EXTENSION_ID,
+    worker,
+    evalInWorker,
+    async openExtensionPage(path, opts = {}) {
+      const page = await context.newPage();
+      if (opts.colorScheme) await page.emulateMedia({ colorScheme: opts.colorScheme });
+      await page.goto(`chrome-extension://${CHROME_EXTENSION_ID}/${path.replace(/^\//, '')}`);
+      return page;
+    },
+    stopWorker,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `probe` until it returns a non-undefined value or the time runs out. */
+export async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value !== undefined) return value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

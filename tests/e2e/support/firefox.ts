@@ -1,0 +1,67 @@
+// Launches Debian's Firefox ESR headless over WebDriver BiDi (puppeteer-core) and installs
+// dist/firefox as a temporary add-on. Facts this relies on: ../shared/BROWSER-TESTING.md.
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const FIREFOX_PATH = process.env.CALLPOP_FIREFOX ?? '/usr/bin/firefox-esr';
+export const FIREFOX_DIST = resolve('dist/firefox');
+export const GECKO_ID = 'callpop@callpop.example';
+/** Fixed before launch so tests know the moz-extension:// origin. */
+export const FIREFOX_EXTENSION_UUID = '6f1c2a8e-4b7d-4e59-9a3c-0d2b7e8f1a64';
+
+export interface FirefoxExtension {
+  browser: Browser;
+  origin: string;
+  /** An extension page (the options tab the extension opens on install, or one it opened later). */
+  extensionPage(pathPart: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export function assertFirefoxInstalled(): void {
+  if (!existsSync(FIREFOX_PATH)) {
+    throw new Error(`Firefox not found at ${FIREFOX_PATH}: install Debian's "firefox-esr" package (.ci/run does).`);
+  }
+  if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_DIST}: run "npm run build" first.`);
+}
+
+export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxExtension> {
+  assertFirefoxInstalled();
+  const profile = mkdtempSync(join(tmpdir(), 'callpop-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profile,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      ...options.prefs,
+    },
+  });
+  await browser.installExtension(FIREFOX_DIST);
+  const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+  const extensionPage = async (pathPart: string): Promise<Page> => {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      for (const page of await browser.pages()) {
+        // BiDi may report about:blank for an extension tab; location.href inside is right.
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(origin) && href.includes(pathPart)) return page;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`no extension page matching ${pathPart}`);
+  };
+
+  return {
+    browser,
+    origin,
+    extensionPage,
+    async close() {
+      await browser.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,53 @@
+// `npm test`: every check in order, stopping at the first failing step, then one closing line
+// "N passed, N failed" that counts the unit and end-to-end tests together.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTotalTests: number;
+}
+
+const reports = 'artifacts/test-reports';
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const steps: Array<{ name: string; cmd: string[]; report?: string }> = [
+  { name: 'typecheck', cmd: ['npx', 'tsc', '-p', 'tsconfig.json'] },
+  { name: 'lint', cmd: ['npx', 'eslint', '.'] },
+  { name: 'unit', cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`], report: `${reports}/unit.json` },
+  { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
+  { name: 'web-ext lint', cmd: ['npx', 'tsx', 'tools/test/web-ext-lint.ts'] },
+  {
+    name: 'e2e',
+    cmd: ['npx', 'vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/e2e.json`],
+    report: `${reports}/e2e.json`,
+  },
+];
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let broken: string | null = null;
+for (const step of steps) {
+  if (step.name === 'web-ext lint' && !existsSync('tools/test/web-ext-lint.ts')) continue;
+  console.log(`\n=== ${step.name}: ${step.cmd.join(' ')}`);
+  const run = spawnSync(step.cmd[0]!, step.cmd.slice(1), { stdio: 'inherit', env: process.env });
+  if (step.report && existsSync(step.report)) {
+    const json = JSON.parse(readFileSync(step.report, 'utf8')) as VitestJson;
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+    skipped += json.numPendingTests;
+  }
+  if (run.status !== 0) {
+    broken = step.name;
+    if (!step.report) failed += 1;
+    break;
+  }
+}
+if (broken) console.log(`\nnpm test: step "${broken}" failed`);
+if (skipped > 0) console.log(`${skipped} tests were skipped`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(broken ? 1 : 0);

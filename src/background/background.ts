@@ -1,11 +1,9 @@
 // Background entry: wiring only. Every listener is registered synchronously at the top level,
 // because a stopped worker is woken by the event and only sees listeners added on its first turn.
 import { browser } from '../shared/browser-api';
-import { startBackground, type Background } from './start-background';
+import { startBackground, WATCHDOG_ALARM, type Background } from './start-background';
 import { handlePageMessage, isFromThisExtension } from './page-messages';
 import { handleNotificationClick, handleNotificationButton, handleNotificationClosed } from './notification-clicks';
-
-export const WATCHDOG_ALARM = 'callpop-watchdog';
 
 let started: Promise<Background> | null = null;
 /** One background per worker life, however many events wake it at once. */

@@ -2,6 +2,7 @@
 // which calls pop, and with what text, was decided by the pure core.
 import { browser } from '../shared/browser-api';
 import type { NotificationOp } from '../calls/types';
+import { appendNotificationLog } from './notification-log';
 
 const ICON = 'icons/icon-128.png';
 
@@ -46,20 +47,25 @@ export async function applyNotificationOp(op: NotificationOp, t: (key: string) =
   try {
     if (op.op === 'clear') {
       await browser.notifications.clear(op.id);
-      return;
+    } else {
+      await show(op, t);
     }
-    if (op.op === 'update') {
-      // Firefox has no notifications.update: replacing under the same id is the portable update.
-      const api = browser.notifications as unknown as { update?: (id: string, o: object) => Promise<boolean> };
-      if (typeof api.update === 'function' && richOptionsWork) {
-        const updated = await api.update(op.id, richOptions(op, t));
-        if (updated) return;
-      }
-      await browser.notifications.clear(op.id);
-    }
-    await create(op, t);
+    await appendNotificationLog({ at: Date.now(), op: op.op, id: op.id, kind: op.kind });
   } catch (error) {
     // A notification that cannot be shown must not stop the pipeline; the popup still shows the call.
     console.warn('CallPop: notification failed', op.op, op.id, error instanceof Error ? error.message : String(error));
   }
+}
+
+async function show(op: NotificationOp, t: (key: string) => string): Promise<void> {
+  if (op.op === 'update') {
+    // Firefox has no notifications.update: replacing under the same id is the portable update.
+    const api = browser.notifications as unknown as { update?: (id: string, o: object) => Promise<boolean> };
+    if (typeof api.update === 'function' && richOptionsWork) {
+      const updated = await api.update(op.id, richOptions(op, t));
+      if (updated) return;
+    }
+    await browser.notifications.clear(op.id);
+  }
+  await create(op, t);
 }

@@ -5,6 +5,8 @@ export const SESSION_KEYS = {
   callState: 'callpop.state',
   /** Health (src/shared/health.ts). */
   health: 'callpop.health',
+  /** The last notifications shown (ids and kinds only), for diagnostics. */
+  notificationLog: 'callpop.notificationLog',
 } as const;
 
 export const LOCAL_KEYS = {

@@ -19,6 +19,7 @@ const steps: Array<{ name: string; cmd: string[]; report?: string }> = [
   { name: 'lint', cmd: ['npx', 'eslint', '.'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`], report: `${reports}/unit.json` },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
+  { name: 'bundle size budgets', cmd: ['npx', 'tsx', 'tools/test/check-bundle-size.ts'] },
   { name: 'web-ext lint', cmd: ['npx', 'tsx', 'tools/test/web-ext-lint.ts'] },
   {
     name: 'e2e',

@@ -17,6 +17,7 @@ export interface ChromiumExtension {
   worker(): Promise<Worker>;
   /** Evaluates in the background worker, waking it first if it was stopped. */
   evalInWorker<T>(fn: () => T | Promise<T>): Promise<T>;
+  evalInWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
   openExtensionPage(path: string, options?: { colorScheme?: 'light' | 'dark' }): Promise<Page>;
   /** Stops the service worker through the DevTools protocol, like Chrome does when idle. */
   stopWorker(): Promise<void>;
@@ -83,7 +84,7 @@ export async function launchChromium(options: { locale?: string; headless?: bool
     while (context.serviceWorkers().some(isOurs) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   };
 
-  const evalInWorker = async <T,>(fn: () => T | Promise<T>): Promise<T> => {
+  const evalInWorker = async <T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> => {
     if (!context.serviceWorkers().some(isOurs)) {
       // Wake it the way a user would: opening an extension page starts the worker.
       const page = await context.newPage();
@@ -91,7 +92,7 @@ export async function launchChromium(options: { locale?: string; headless?: bool
       await worker();
       await page.close();
     }
-    return (await worker()).evaluate(fn);
+    return (await worker()).evaluate(fn, arg as A);
   };
 
   return {

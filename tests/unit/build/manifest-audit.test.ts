@@ -1,0 +1,65 @@
+// Issue 8 §18: the manifests ask for the least the features need and open no door.
+import { describe, expect, it } from 'vitest';
+import { manifestFor } from '../../../tools/build/manifest-for';
+
+type Manifest = Record<string, unknown> & {
+  permissions?: string[];
+  host_permissions?: string[];
+  optional_permissions?: string[];
+  content_security_policy?: { extension_pages?: string };
+  background: Record<string, unknown>;
+};
+
+/** Every permission and why (also listed in the README). */
+const NEEDED_PERMISSIONS = ['alarms', 'notifications', 'storage'];
+
+describe.each(['chrome', 'firefox'] as const)('the %s manifest', (target) => {
+  const manifest = manifestFor(target) as unknown as Manifest;
+  const text = JSON.stringify(manifest);
+
+  it('asks only for storage, notifications and alarms, and no host access', () => {
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(NEEDED_PERMISSIONS);
+    expect(manifest.host_permissions ?? []).toEqual([]);
+    expect(text).not.toContain('<all_urls>');
+    expect(text).not.toMatch(/"\*:\/\/\*\/\*"/);
+  });
+
+  it('has no content scripts, no externally_connectable and no web-accessible resources', () => {
+    expect(manifest).not.toHaveProperty('content_scripts');
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(manifest).not.toHaveProperty('web_accessible_resources');
+  });
+
+  it('keeps a CSP no looser than the default: scripts from the package only', () => {
+    const csp = manifest.content_security_policy?.extension_pages ?? '';
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+  });
+
+  it('takes its version from package.json', async () => {
+    const pkg = (await import('../../../package.json', { with: { type: 'json' } })).default as { version: string };
+    expect(manifest.version).toBe(pkg.version);
+  });
+});
+
+describe('per-browser keys', () => {
+  it('gives Chrome a service worker and a minimum version of at least 116, and no gecko settings', () => {
+    const chrome = manifestFor('chrome') as unknown as Manifest;
+    expect(chrome.background).toEqual({ service_worker: 'src/background/background.ts', type: 'module' });
+    expect(Number(chrome.minimum_chrome_version)).toBeGreaterThanOrEqual(116);
+    expect(chrome).not.toHaveProperty('browser_specific_settings');
+    expect(chrome).toHaveProperty('key');
+  });
+
+  it('leaves the public key out of the store package', () => {
+    expect(manifestFor('chrome', { store: true })).not.toHaveProperty('key');
+  });
+
+  it('gives Firefox background scripts, a gecko id and data collection permissions', () => {
+    const firefox = manifestFor('firefox') as unknown as Manifest & { browser_specific_settings: { gecko: Record<string, unknown> } };
+    expect(firefox.background).toEqual({ scripts: ['src/background/background.ts'], type: 'module' });
+    expect(firefox.browser_specific_settings.gecko.id).toBe('callpop@callpop.example');
+    expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+    expect(firefox).not.toHaveProperty('minimum_chrome_version');
+  });
+});

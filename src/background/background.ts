@@ -1,6 +1,6 @@
 // Background entry: wiring only. Every listener is registered synchronously at the top level,
 // because a stopped worker is woken by the event and only sees listeners added on its first turn.
-import { browser } from '../shared/browser-api';
+import { browser, type Runtime } from '../shared/browser-api';
 import { startBackground, WATCHDOG_ALARM, type Background } from './start-background';
 import { handlePageMessage, isFromThisExtension } from './page-messages';
 import { handleNotificationClick, handleNotificationButton, handleNotificationClosed } from './notification-clicks';
@@ -16,7 +16,7 @@ browser.runtime.onStartup.addListener(() => void background());
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WATCHDOG_ALARM) void background().then((bg) => bg.ensureConnected());
 });
-browser.runtime.onMessage.addListener((message: unknown, sender) => {
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender)) return undefined; // web pages and other extensions are ignored
   return background().then((bg) => handlePageMessage(bg, message));
 });

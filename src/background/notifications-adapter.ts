@@ -1,6 +1,6 @@
 // Carries out the core's notification ops with browser.notifications. No decisions here:
 // which calls pop, and with what text, was decided by the pure core.
-import { browser } from '../shared/browser-api';
+import { browser, type Notifications } from '../shared/browser-api';
 import type { NotificationOp } from '../calls/types';
 import { appendNotificationLog } from './notification-log';
 
@@ -33,7 +33,7 @@ function richOptions(op: NotificationOp, t: (key: string) => string) {
 async function create(op: NotificationOp, t: (key: string) => string): Promise<void> {
   if (richOptionsWork) {
     try {
-      await browser.notifications.create(op.id, richOptions(op, t) as Parameters<typeof browser.notifications.create>[1]);
+      await browser.notifications.create(op.id, richOptions(op, t) as Notifications.CreateNotificationOptions);
       return;
     } catch {
       // Firefox has no notification buttons, context line or requireInteraction: fall back once, for good.

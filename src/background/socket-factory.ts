@@ -2,7 +2,8 @@
 import type { SocketLike } from './connection';
 
 export function createSocket(url: string): SocketLike {
-  return new WebSocket(url);
+  // The DOM handler types carry `this: WebSocket`; the manager only uses what SocketLike names.
+  return new WebSocket(url) as unknown as SocketLike;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Health } from '../shared/health';
 import { LOCAL_KEYS } from '../shared/storage-keys';
 import type { Settings } from '../shared/settings-schema';
 import { readEffectiveSettings, isConfigured } from '../shared/settings-store';
-import { buildConnectionUrl } from '../shared/connection-url';
+import { buildConnectionUrl, INSECURE_URL_ERROR } from '../shared/connection-url';
 import { redactUrl } from '../shared/redact';
 import { createUiTranslator } from '../shared/ui-strings';
 import type { Translate } from '../shared/i18n-types';
@@ -108,7 +108,7 @@ export async function startBackground(): Promise<Background> {
     settings = next;
     if (!isConfigured(next)) return connection.configure(null);
     const built = buildConnectionUrl(next);
-    if (!built.ok) return connection.configure(null, built.error === 'insecure-url' ? 'insecure-url' : 'invalid-settings');
+    if (!built.ok) return connection.configure(null, built.error === INSECURE_URL_ERROR ? 'insecure-url' : 'invalid-settings');
     connection.configure({ url: built.url, displayUrl: redactUrl(built.url, next.apiKey) });
   };
   applySettings(settings);

@@ -1,4 +1,6 @@
+// Options page entry: mounts the app, nothing else.
 import { render } from 'preact';
-import { browser } from '../shared/browser-api';
+import { OptionsApp } from './options-app';
 
-render(<main data-testid="options-root">{browser.i18n.getMessage('extName')}</main>, document.getElementById('app')!);
+const root = document.getElementById('app');
+if (root) render(<OptionsApp />, root);

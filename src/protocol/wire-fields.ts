@@ -1,0 +1,115 @@
+// One zod schema per kind of wire value. The PBX's own document sends the same field as a
+// number in one place and a string in another (PROTOCOL.md decision 1), and any field may be
+// absent or null (decision 2), so every schema here accepts both spellings, maps absent to
+// null, and rejects only what cannot mean anything — with a message that quotes the value.
+import * as z from 'zod';
+import type { PartyType } from './events';
+import { safeHttpUrlOrNull } from '../shared/crm-link';
+import { cleanNumber, cleanText } from '../shared/text-hygiene';
+import { describeValue } from './rejection-reason';
+
+/** Ids longer than this are not ids; `uuid` and CRM ids are rejected past it rather than cut. */
+export const MAX_ID_LENGTH = 200;
+/** Extensions are short; a longer one is garbage. */
+export const MAX_EXT_LENGTH = 64;
+/** Browsers cope with longer links, but no CRM contact link needs more. */
+export const MAX_URL_LENGTH = 4096;
+/** Below this a time is seconds (the platform's REST API), not ms (decision 1). 10^12 ms is 2001-09-09. */
+export const SECONDS_BELOW = 1e12;
+/** The last instant a JS Date can hold. */
+const MAX_EPOCH_MS = 8.64e15;
+
+// JSON-style decimals only: Number() alone would also take "", "0x1f", "Infinity" and " ".
+const NUMERIC_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function custom(ctx: z.core.$RefinementCtx, message: string, input: unknown): typeof z.NEVER {
+  ctx.issues.push({ code: 'custom', message, input });
+  return z.NEVER;
+}
+
+/** Absent, null and (for non-text fields) a blank string all mean "not given". */
+function absentToNull<Out>(schema: z.ZodType<Out>) {
+  return schema.nullish().transform((value): Out | null => value ?? null);
+}
+
+function numberOrString(expected: string) {
+  return z.union([z.number(), z.string()], {
+    error: (issue) => `expected ${expected}, got ${describeValue(issue.input)}`,
+  });
+}
+
+const numberValue = numberOrString('a number').transform((value, ctx): number | null => {
+  if (typeof value === 'string' && value.trim() === '') return null;
+  const number = typeof value === 'number' ? value : NUMERIC_STRING.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isFinite(number)) return custom(ctx, `expected a number, got ${describeValue(value)}`, value);
+  return number;
+});
+
+/** `lgDirection`, `type`, `priority`: a number or a numeric string. */
+export const wireNumber = absentToNull(numberValue);
+
+/** `dialAt`, `bridgeAt`, `serverTime`: epoch ms; seconds are converted; 0 means "not set". */
+export const wireTime = wireNumber.transform((value, ctx): number | null => {
+  if (value === null || value === 0) return null;
+  if (value < 0) return custom(ctx, `expected a time after 1970, got ${value}`, value);
+  const ms = Math.round(value < SECONDS_BELOW ? value * 1000 : value);
+  if (ms > MAX_EPOCH_MS) return custom(ctx, `expected a time, got ${value}, which is beyond any date`, value);
+  return ms;
+});
+
+function idValue(maxLength: number) {
+  return numberOrString('an id (a string or a number)').transform((value, ctx): string | null => {
+    const id = cleanText(String(value), Number.MAX_SAFE_INTEGER);
+    if (id !== null && id.length > maxLength) {
+      return custom(ctx, `expected an id of at most ${maxLength} characters, got ${id.length}`, value);
+    }
+    return id;
+  });
+}
+
+/** Ids and extensions: numbers or strings, normalized to trimmed strings; blank is null. */
+export function wireId(maxLength = MAX_ID_LENGTH) {
+  return absentToNull(idValue(maxLength));
+}
+
+/** `uuid`: required, opaque (32 hex digits and dashed UUIDs both occur). */
+export const wireUuid = wireId().transform((value, ctx): string => {
+  if (value === null) return custom(ctx, 'missing: a call needs a non-empty uuid', value);
+  return value;
+});
+
+/** Names, companies, labels: cleaned of invisible characters, capped with an ellipsis. */
+export function wireText(maxLength = 500) {
+  const text = numberOrString('text').transform((value) => cleanText(String(value), maxLength));
+  return absentToNull(text);
+}
+
+/** Phone numbers (`num`, `trunkNum`): only what can be dialed survives. */
+export const wirePhone = absentToNull(
+  numberOrString('a phone number').transform((value) => cleanNumber(String(value))),
+);
+
+export interface WireUrl {
+  url: string | null;
+  urlRejected: boolean;
+}
+
+/**
+ * A CRM link is never worth losing the whole call over: anything that is not an absolute
+ * http(s) URL (javascript:, data:, relative, a number, an object) becomes null and is flagged.
+ */
+// `.optional()` because zod treats a transformed unknown as a required key.
+export const wireUrl = z.unknown().optional().transform((value): WireUrl => {
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    return { url: null, urlRejected: false };
+  }
+  const url = typeof value === 'string' && value.length <= MAX_URL_LENGTH ? safeHttpUrlOrNull(value) : null;
+  return url ? { url: url.href, urlRejected: false } : { url: null, urlRejected: true };
+});
+
+const PARTY_TYPES: Readonly<Record<number, PartyType>> = { 1: 'user', 2: 'group', 4: 'scenario' };
+
+/** `leg.type`: 1 user, 2 group, 4 scenario; any other number is kept as 'unknown'. */
+export const wirePartyType = wireNumber.transform((value): PartyType => {
+  return (value !== null && Object.hasOwn(PARTY_TYPES, value) && PARTY_TYPES[value]) || 'unknown';
+});

@@ -1,0 +1,76 @@
+// Zod twins of src/calls/types.ts: the background restores its state with them on wake and the
+// popup validates what it reads, so a corrupt storage item falls back instead of crashing a page.
+import * as z from 'zod';
+import type { CallRecord, CallsState } from '../calls/types';
+
+// Strictly what the reducer writes: finite numbers only (zod 4 rejects NaN and ±Infinity).
+const epochMs = z.number().nullable();
+
+export const partySchema = z.object({
+  id: z.string().nullable(),
+  type: z.enum(['user', 'group', 'scenario', 'unknown']),
+  ext: z.string().nullable(),
+  displayName: z.string().nullable(),
+});
+
+export const crmCardSchema = z.object({
+  id: z.string().nullable(),
+  name: z.string().nullable(),
+  number: z.string().nullable(),
+  company: z.string().nullable(),
+  url: z.string().nullable(),
+  urlRejected: z.boolean(),
+  priority: z.number().nullable(),
+});
+
+export const callerCardSchema = z.object({
+  name: z.string().nullable(),
+  company: z.string().nullable(),
+  number: z.string().nullable(),
+  url: z.string().nullable(),
+  unknown: z.boolean(),
+});
+
+export const callRecordSchema = z.object({
+  uuid: z.string(),
+  parentUuid: z.string().nullable(),
+  rootUuid: z.string(),
+  direction: z.enum(['incoming', 'outgoing', 'internal']),
+  ringsHere: z.boolean(),
+  status: z.enum(['ringing', 'answered', 'ended']),
+  outcome: z.enum(['answered', 'missed', 'unanswered']).nullable(),
+  dialAt: epochMs,
+  bridgeAt: epochMs,
+  endAt: epochMs,
+  firstSeenAt: z.number(),
+  seq: z.number().int().nonnegative(),
+  caller: callerCardSchema,
+  crm: z.array(crmCardSchema),
+  leg: partySchema.nullable(),
+  leg2: partySchema.nullable(),
+  trunkNum: z.string().nullable(),
+  trunkName: z.string().nullable(),
+  unseen: z.boolean(),
+});
+
+export const callRecordListSchema = z.array(callRecordSchema);
+
+const notificationKindSchema = z.enum(['incoming', 'outgoing', 'internal', 'missed']);
+
+export const callsStateSchema = z.object({
+  active: z.record(z.string(), callRecordSchema),
+  history: callRecordListSchema,
+  presence: z.object({ status: z.enum(['available', 'away']), since: epochMs }).nullable(),
+  clockOffsetMs: z.number().nullable(),
+  shown: z.record(z.string(), z.object({ kind: notificationKindSchema, call: z.string().nullable() })),
+  autoOpened: z.array(z.string()),
+  nextSeq: z.number().int().nonnegative(),
+  lastError: z.object({ message: z.string(), at: z.number() }).nullable(),
+});
+
+// Compile-time proof that the schemas and the hand-written types agree in both directions:
+// a field added to one side only fails `tsc` here instead of being silently dropped on restore.
+type Agrees<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type _CallRecordAgrees = Assert<Agrees<z.infer<typeof callRecordSchema>, CallRecord>>;
+export type _CallsStateAgrees = Assert<Agrees<z.infer<typeof callsStateSchema>, CallsState>>;

@@ -1,0 +1,68 @@
+// Settings an administrator sets by policy (Chrome `storage.managed` with public/managed-schema.json,
+// Firefox policies.json "3rdparty"). Each valid field wins over the agent's own and is locked on the
+// options page; an invalid field is ignored and reported, never fatal.
+import { browser } from './browser-api';
+import { checkUrlTemplate, normalizeDomain, validateApiKey, validateSubscriber } from './connection-url';
+import { parseAllowList } from './settings-input';
+import { validFields, type SettingsFieldPath, type SettingsLayer } from './settings-migrations';
+
+export interface ManagedSettings {
+  layer: SettingsLayer;
+  /** Fields the policy set but we could not use, for diagnostics. */
+  invalid: SettingsFieldPath[];
+}
+
+export const NO_POLICY: ManagedSettings = { layer: {}, invalid: [] };
+
+/** Pure: the policy object as storage.managed returns it. */
+export function parseManagedSettings(raw: unknown): ManagedSettings {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return NO_POLICY;
+  const { layer, invalid } = validFields(raw as Record<string, unknown>);
+  // Policy values are typed by an admin, so they get the same normalization as the form.
+  const refine = <K extends 'domain' | 'apiKey' | 'subscriber' | 'urlTemplate'>(key: K, fix: (v: string) => string | null) => {
+    const value = layer[key];
+    if (value === undefined) return;
+    const fixed = fix(value);
+    if (fixed === null) {
+      delete layer[key];
+      invalid.push(key);
+    } else layer[key] = fixed as SettingsLayer[K];
+  };
+  refine('domain', (v) => {
+    const r = normalizeDomain(v);
+    return r.ok ? r.domain : null;
+  });
+  refine('apiKey', (v) => {
+    const r = validateApiKey(v);
+    return r.ok ? r.apiKey : null;
+  });
+  refine('subscriber', (v) => {
+    const r = validateSubscriber(v);
+    return r.ok ? r.subscriber : null;
+  });
+  refine('urlTemplate', (v) => {
+    const r = checkUrlTemplate(v, layer.domain);
+    return r.ok ? r.value : null;
+  });
+  if (layer.crmAllowList !== undefined) {
+    const r = parseAllowList(layer.crmAllowList.join('\n'));
+    if (r.ok) layer.crmAllowList = r.origins;
+    else {
+      delete layer.crmAllowList;
+      invalid.push('crmAllowList');
+    }
+  }
+  return { layer, invalid };
+}
+
+/** Reads the policy. No managed area (Firefox without policies.json) or a failing one means no policy. */
+export async function readManagedSettings(): Promise<ManagedSettings> {
+  try {
+    const area = browser.storage.managed as typeof browser.storage.managed | undefined;
+    if (!area) return NO_POLICY;
+    return parseManagedSettings(await area.get(null));
+  } catch {
+    // Firefox rejects with "Managed storage manifest not found" when no policy names us.
+    return NO_POLICY;
+  }
+}

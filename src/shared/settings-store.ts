@@ -1,0 +1,94 @@
+// Where settings live and who wins. Precedence, field by field:
+//   managed (policy) > sync (preferences only) > local > defaults.
+// Connection fields (domain, apiKey, subscriber, urlTemplate) are stored in local only: the API key
+// never leaves this machine. Preferences are written to local AND sync; sync wins over local so a
+// change made on the agent's other browser follows them here, and local keeps them when sync is off.
+import { browser } from './browser-api';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from './settings-schema';
+import { LOCAL_KEYS, SYNC_KEYS } from './storage-keys';
+import { fieldPathsOf, mergeLayers, migrateSettings, validFields, type SettingsFieldPath, type SettingsLayer } from './settings-migrations';
+import { readManagedSettings } from './managed-settings';
+import { normalizeDomain, validateApiKey, validateSubscriber } from './connection-url';
+
+/** A field a policy sets: shown disabled with "Set by your administrator". */
+export type LockedKey = SettingsFieldPath;
+
+export interface EffectiveSettings {
+  settings: Settings;
+  locked: LockedKey[];
+}
+
+/** Preferences that follow the agent through sync. Never add a connection field here. */
+export const SYNCED_PREFERENCES = ['notifications', 'crmAllowList', 'historyLimit', 'language'] as const;
+
+async function readArea(area: 'local' | 'sync', key: string): Promise<unknown> {
+  try {
+    return (await browser.storage[area].get(key))[key];
+  } catch {
+    return undefined; // sync can be disabled by policy; treat as empty
+  }
+}
+
+function syncLayer(stored: unknown): SettingsLayer {
+  const { layer } = validFields(migrateSettings(stored));
+  const prefs: SettingsLayer = {};
+  for (const key of SYNCED_PREFERENCES) if (layer[key] !== undefined) Object.assign(prefs, { [key]: layer[key] });
+  return prefs;
+}
+
+/** Never throws: any stored value, however corrupt or old, yields valid settings. */
+export async function readEffectiveSettings(): Promise<EffectiveSettings> {
+  const [local, sync, managed] = await Promise.all([
+    readArea('local', LOCAL_KEYS.settings),
+    readArea('sync', SYNC_KEYS.preferences),
+    readManagedSettings(),
+  ]);
+  const localLayer = validFields(migrateSettings(local)).layer;
+  const settings = mergeLayers([managed.layer, syncLayer(sync), localLayer], DEFAULT_SETTINGS);
+  return { settings, locked: fieldPathsOf(managed.layer) };
+}
+
+/** Domain, API key and subscriber are all present and valid: there is something to connect to. */
+export function isConfigured(settings: Pick<Settings, 'domain' | 'apiKey' | 'subscriber'>): boolean {
+  return normalizeDomain(settings.domain).ok && validateApiKey(settings.apiKey).ok && validateSubscriber(settings.subscriber).ok;
+}
+
+export class InvalidSettingsError extends Error {
+  constructor(readonly fields: string[]) {
+    super(`invalid settings: ${fields.join(', ')}`); // field names only: never a value (the key)
+  }
+}
+
+/**
+ * Merges `partial` (notification switches may be given one by one) into the stored settings and
+ * writes local (everything) and sync (preferences only). Throws InvalidSettingsError, writing nothing, when a field does not fit the schema.
+ */
+export async function saveSettings(partial: SettingsLayer): Promise<void> {
+  const { layer, invalid } = validFields(partial);
+  if (invalid.length > 0) throw new InvalidSettingsError(invalid);
+  const current = mergeLayers([validFields(migrateSettings(await readArea('local', LOCAL_KEYS.settings))).layer], DEFAULT_SETTINGS);
+  const next: Settings = settingsSchema.parse({
+    ...current,
+    ...layer,
+    notifications: { ...current.notifications, ...layer.notifications },
+    version: SETTINGS_VERSION,
+  });
+  const preferences = Object.fromEntries(SYNCED_PREFERENCES.map((key) => [key, next[key]]));
+  await browser.storage.local.set({ [LOCAL_KEYS.settings]: next });
+  try {
+    await browser.storage.sync.set({ [SYNC_KEYS.preferences]: { version: SETTINGS_VERSION, ...preferences } });
+  } catch {
+    // Sync may be disabled or over quota; local already holds the preferences.
+  }
+}
+
+/** Calls `onChange` whenever any area that feeds the settings changes. Returns the unsubscribe. */
+export function watchSettings(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'managed' || (area === 'local' && LOCAL_KEYS.settings in changes) || (area === 'sync' && SYNC_KEYS.preferences in changes)) {
+      onChange();
+    }
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

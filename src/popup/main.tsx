@@ -1,4 +1,15 @@
+// Entry: load the UI language first (the agent's choice may differ from the browser's), then render.
 import { render } from 'preact';
-import { browser } from '../shared/browser-api';
+import { readEffectiveSettings } from '../shared/settings-store';
+import { createUiTranslator, uiLanguageTag } from '../shared/ui-strings';
+import { App } from './app';
+import { browserPopupActions } from './page-actions';
 
-render(<main data-testid="popup-root">{browser.i18n.getMessage('extName')}</main>, document.getElementById('app')!);
+async function start(root: HTMLElement): Promise<void> {
+  const { settings } = await readEffectiveSettings();
+  const t = await createUiTranslator(settings.language);
+  render(<App t={t} languageTag={uiLanguageTag(settings.language)} actions={browserPopupActions} />, root);
+}
+
+const root = document.getElementById('app');
+if (root) void start(root);

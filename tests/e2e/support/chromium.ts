@@ -92,7 +92,9 @@ export async function launchChromium(options: { locale?: string; headless?: bool
       await worker();
       await page.close();
     }
-    return (await worker()).evaluate(fn, arg as A);
+    // Arguments travel to the worker as JSON; the function is serialized, never a closure.
+    const serializable = fn as unknown as (arg: unknown) => Promise<T>;
+    return (await worker()).evaluate(serializable, arg as unknown);
   };
 
   return {

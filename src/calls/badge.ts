@@ -1,0 +1,31 @@
+// The toolbar badge: what rings here now, else missed calls not yet seen; link trouble first.
+import type { CallsState } from './types';
+
+export type BadgeLink = 'connected' | 'disconnected' | 'not-configured';
+
+export interface Badge {
+  text: string;
+  color: 'ringing' | 'missed' | 'alert' | 'idle';
+  /** Locale key of the tooltip; its text needs no substitutions. */
+  titleKey: string;
+}
+
+/** Four characters is all a badge shows well. */
+function countText(count: number): string {
+  return count > 99 ? '99+' : String(count);
+}
+
+export function badgeFor(state: CallsState, link: BadgeLink): Badge {
+  if (link === 'not-configured') return { text: '?', color: 'alert', titleKey: 'badgeTitleNotConfigured' };
+  // While disconnected the live calls may be stale, so the link problem is what the agent must see.
+  if (link === 'disconnected') return { text: '!', color: 'alert', titleKey: 'badgeTitleDisconnected' };
+  const ringing = new Set<string>();
+  for (const record of Object.values(state.active)) {
+    const here = record.direction === 'incoming' || (record.direction === 'internal' && record.ringsHere);
+    if (record.status === 'ringing' && here) ringing.add(record.rootUuid);
+  }
+  if (ringing.size > 0) return { text: countText(ringing.size), color: 'ringing', titleKey: 'badgeTitleRinging' };
+  const missed = state.history.filter((record) => record.unseen).length;
+  if (missed > 0) return { text: countText(missed), color: 'missed', titleKey: 'badgeTitleMissed' };
+  return { text: '', color: 'idle', titleKey: 'badgeTitleIdle' };
+}

@@ -1,0 +1,66 @@
+// Folds what a later event knows into a call record: new facts win, known facts never vanish
+// because a later frame left a field out (PROTOCOL.md decision 2: absent means "not said").
+import type { CallEvent, CrmCard, Party } from '../protocol/events';
+
+function pick<T>(next: T | null, prev: T | null): T | null {
+  return next ?? prev;
+}
+
+export function mergeParty(prev: Party | null, next: Party | null): Party | null {
+  if (!next) return prev;
+  if (!prev) return { ...next };
+  return {
+    id: pick(next.id, prev.id),
+    type: next.type === 'unknown' ? prev.type : next.type,
+    ext: pick(next.ext, prev.ext),
+    displayName: pick(next.displayName, prev.displayName),
+  };
+}
+
+function mergeCard(prev: CrmCard | undefined, next: CrmCard): CrmCard {
+  if (!prev || prev.priority !== next.priority) return { ...next };
+  return {
+    id: pick(next.id, prev.id),
+    name: pick(next.name, prev.name),
+    number: pick(next.number, prev.number),
+    company: pick(next.company, prev.company),
+    url: pick(next.url, prev.url),
+    urlRejected: next.url === null ? prev.urlRejected || next.urlRejected : next.urlRejected,
+    priority: next.priority,
+  };
+}
+
+/** Cards pair up by position when their CRM priority matches (both lists are priority-ordered). */
+export function mergeCrm(prev: readonly CrmCard[], next: readonly CrmCard[]): CrmCard[] {
+  if (next.length === 0) return prev.map((card) => ({ ...card }));
+  const merged = next.map((card, i) => mergeCard(prev[i], card));
+  for (let i = next.length; i < prev.length; i++) {
+    const card = prev[i];
+    if (card) merged.push({ ...card });
+  }
+  return merged;
+}
+
+/** The wire facts of a record that a later event may add to. */
+export interface MergeableFacts {
+  parentUuid: string | null;
+  leg: Party | null;
+  leg2: Party | null;
+  crm: CrmCard[];
+  dialAt: number | null;
+  bridgeAt: number | null;
+  trunkNum: string | null;
+  trunkName: string | null;
+}
+
+export function mergeFacts(record: MergeableFacts, event: CallEvent): void {
+  record.parentUuid = record.parentUuid ?? event.parentUuid;
+  record.leg = mergeParty(record.leg, event.leg);
+  record.leg2 = mergeParty(record.leg2, event.leg2);
+  record.crm = mergeCrm(record.crm, event.crm);
+  // The first time said is the time: a later frame cannot move a dial or an answer.
+  record.dialAt = record.dialAt ?? event.dialAt;
+  record.bridgeAt = record.bridgeAt ?? event.bridgeAt;
+  record.trunkNum = pick(event.trunkNum, record.trunkNum);
+  record.trunkName = pick(event.trunkName, record.trunkName);
+}

@@ -1,0 +1,12 @@
+// What the reducer needs from the outside world, passed in so the core stays pure.
+import type { NotificationPolicy } from '../shared/settings-schema';
+import type { Translate } from '../shared/i18n-types';
+
+export interface ReducerConfig {
+  policy: NotificationPolicy;
+  /** Ended calls kept; the oldest is dropped first. Also bounds every per-conversation memory. */
+  historyLimit: number;
+  /** The agent: extension number or e-mail, as in the connection settings. */
+  subscriber: string;
+  t: Translate;
+}

@@ -1,0 +1,24 @@
+// What the agent does from the popup: look at missed calls, clear the history.
+import type { CallsState, NotificationOp } from './types';
+import { clearOp } from './notification-text';
+
+export function markMissedSeen(state: CallsState): void {
+  for (const record of state.history) record.unseen = false;
+  for (const record of Object.values(state.active)) record.unseen = false;
+}
+
+/** Live calls stay; only ended ones go. */
+export function clearHistory(state: CallsState): void {
+  state.history = [];
+}
+
+/** Clear ops for every missed-call notification still on screen, forgetting them. */
+export function clearMissedNotifications(state: CallsState): NotificationOp[] {
+  const ops: NotificationOp[] = [];
+  for (const [id, entry] of Object.entries(state.shown)) {
+    if (entry.kind !== 'missed') continue;
+    delete state.shown[id];
+    ops.push(clearOp(id, entry.call, 'missed'));
+  }
+  return ops;
+}

@@ -1,0 +1,72 @@
+// Recent calls, newest first. Rendered in pages of 50 behind a "Show more" button: 500 rows
+// at once would delay the popup's first useful paint, and a button works from the keyboard.
+import { useState } from 'preact/hooks';
+import { CallCard } from './call-card';
+import { ClearHistory } from './clear-history';
+import { usePopup } from './popup-context';
+import type { RecentCallView } from './view-model';
+
+export const RECENT_PAGE_SIZE = 50;
+
+interface RecentListProps {
+  calls: RecentCallView[];
+  historyCount: number;
+  missedOnly: boolean;
+  onMissedOnlyChange: (value: boolean) => void;
+}
+
+export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange }: RecentListProps) {
+  const { t } = usePopup();
+  const [limit, setLimit] = useState(RECENT_PAGE_SIZE);
+  if (historyCount === 0) return null;
+  const shown = calls.slice(0, limit);
+  return (
+    <section class="section" aria-labelledby="recent-heading">
+      <div class="section__head">
+        <h2 id="recent-heading">{t('popupRecentHeading')}</h2>
+        <label class="toggle">
+          <input type="checkbox" checked={missedOnly} onChange={(event) => onMissedOnlyChange(event.currentTarget.checked)} />
+          {t('popupMissedOnly')}
+        </label>
+      </div>
+      {calls.length === 0 && <p class="empty">{t('popupEmptyNoMissed')}</p>}
+      <ul class="call-list">
+        {shown.map((call) => (
+          <li key={call.key} class={`recent-call recent-call--${call.outcome}`} data-testid="recent-call">
+            <CallCard
+              caller={call.caller}
+              titleAs="p"
+              meta={
+                <>
+                  <span class={`outcome outcome--${call.outcome}`}>{call.outcomeLabel}</span>
+                  {call.unseenMissed && (
+                    <span class="unseen" title={t('popupUnseenMissedLabel')}>
+                      <span aria-hidden="true">{t('popupUnseenMissed')}</span>
+                      <span class="visually-hidden">{t('popupUnseenMissedLabel')}</span>
+                    </span>
+                  )}
+                  <span class="tag">{call.directionLabel}</span>
+                  <span class="muted">{call.when}</span>
+                  {call.duration && (
+                    <span class="muted">
+                      <span class="visually-hidden">{t('popupDurationLabel')}: </span>
+                      {call.duration}
+                    </span>
+                  )}
+                </>
+              }
+            />
+          </li>
+        ))}
+      </ul>
+      {calls.length > shown.length && (
+        <button type="button" class="button button--wide" onClick={() => setLimit(limit + RECENT_PAGE_SIZE)}>
+          {t('popupShowMore', [String(calls.length - shown.length)])}
+        </button>
+      )}
+      <div class="section__foot">
+        <ClearHistory />
+      </div>
+    </section>
+  );
+}

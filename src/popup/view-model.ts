@@ -1,0 +1,159 @@
+// What the popup renders, built from stored state in one pure function so every state the
+// agent can see is unit-tested without a browser.
+import type { CallDirection } from '../protocol/events';
+import type { CallOutcome, CallRecord, CallsState, Presence } from '../calls/types';
+import type { Health } from '../shared/health';
+import type { Translate } from '../shared/i18n-types';
+import { conversationsNewestFirst, type Conversation } from './conversations';
+import { callerView, type CallerView } from './caller-view';
+import { healthView, type HealthView } from './health-view';
+import { formatDuration, formatWhen, type ClockOptions } from './format';
+
+export type LivePhase = 'ringing' | 'talking' | 'via-group';
+
+export interface LiveCallView {
+  key: string;
+  direction: CallDirection;
+  directionLabel: string;
+  phase: LivePhase;
+  stateLabel: string;
+  /** PBX epoch ms the timer counts from: bridgeAt ?? dialAt (first sight, corrected, as a last resort). */
+  timerBase: number;
+  caller: CallerView;
+}
+
+export interface RecentCallView {
+  key: string;
+  direction: CallDirection;
+  directionLabel: string;
+  outcome: CallOutcome;
+  outcomeLabel: string;
+  when: string;
+  /** Talk time (bridge → end) in words; null when never answered or unknown. */
+  duration: string | null;
+  /** Missed and not yet seen by the agent. */
+  unseenMissed: boolean;
+  caller: CallerView;
+}
+
+export interface PresenceView {
+  status: Presence;
+  label: string;
+  /** "since 14:05", or null when the change time is unknown. */
+  since: string | null;
+}
+
+export type EmptyState = 'not-configured' | 'listening' | 'no-calls' | null;
+
+export interface PopupView {
+  health: HealthView;
+  presence: PresenceView | null;
+  live: LiveCallView[];
+  /** Recent calls after the filter, newest first. */
+  recent: RecentCallView[];
+  /** Conversations in history before the filter. */
+  historyCount: number;
+  clockOffsetMs: number;
+  empty: EmptyState;
+}
+
+export interface PopupInput extends ClockOptions {
+  state: CallsState;
+  /** Ended calls, oldest first (local storage). */
+  history: readonly CallRecord[];
+  health: Health;
+  /** Local epoch ms. */
+  now: number;
+  languageTag: string;
+  t: Translate;
+  missedOnly: boolean;
+}
+
+const DIRECTION_KEYS: Record<CallDirection, string> = {
+  incoming: 'popupDirectionIncoming',
+  outgoing: 'popupDirectionOutgoing',
+  internal: 'popupDirectionInternal',
+};
+
+const OUTCOME_KEYS: Record<CallOutcome, string> = {
+  answered: 'popupOutcomeAnswered',
+  missed: 'popupOutcomeMissed',
+  unanswered: 'popupOutcomeUnanswered',
+};
+
+function liveCallView(conversation: Conversation, offsetMs: number, t: Translate): LiveCallView {
+  const { main, groupName } = conversation;
+  const talking = main.status === 'answered' || main.bridgeAt !== null;
+  const phase: LivePhase = !talking ? 'ringing' : groupName !== null && main.uuid !== main.rootUuid ? 'via-group' : 'talking';
+  const stateLabel =
+    phase === 'ringing' ? t('popupStateRinging') : phase === 'talking' ? t('popupStateTalking') : t('popupStateViaGroup', [groupName ?? '']);
+  return {
+    key: main.rootUuid,
+    direction: main.direction,
+    directionLabel: t(DIRECTION_KEYS[main.direction]),
+    phase,
+    stateLabel,
+    timerBase: main.bridgeAt ?? main.dialAt ?? main.firstSeenAt + offsetMs,
+    caller: callerView(conversation, t),
+  };
+}
+
+// An ended call without an outcome (should not happen) is shown by what its times say.
+function outcomeOf(record: CallRecord): CallOutcome {
+  if (record.outcome) return record.outcome;
+  if (record.bridgeAt !== null) return 'answered';
+  return record.direction === 'outgoing' ? 'unanswered' : 'missed';
+}
+
+function recentCallView(conversation: Conversation, input: PopupInput): RecentCallView {
+  const { main, members } = conversation;
+  const { t, now, languageTag } = input;
+  const outcome = outcomeOf(main);
+  const at = main.dialAt ?? members[0]?.dialAt ?? main.endAt ?? main.firstSeenAt;
+  const duration = main.bridgeAt !== null && main.endAt !== null ? formatDuration(main.endAt - main.bridgeAt, languageTag) : null;
+  return {
+    key: main.rootUuid,
+    direction: main.direction,
+    directionLabel: t(DIRECTION_KEYS[main.direction]),
+    outcome,
+    outcomeLabel: t(OUTCOME_KEYS[outcome]),
+    when: formatWhen(at, now, languageTag, input),
+    duration,
+    unseenMissed: outcome === 'missed' && members.some((record) => record.unseen),
+    caller: callerView(conversation, t),
+  };
+}
+
+function presenceView(state: CallsState, input: PopupInput): PresenceView | null {
+  const presence = state.presence;
+  if (!presence) return null;
+  const { t } = input;
+  return {
+    status: presence.status,
+    label: t(presence.status === 'available' ? 'popupPresenceAvailable' : 'popupPresenceAway'),
+    since: presence.since === null ? null : t('popupPresenceSince', [formatWhen(presence.since, input.now, input.languageTag, input)]),
+  };
+}
+
+export function buildPopupView(input: PopupInput): PopupView {
+  const { state, health, t } = input;
+  const offsetMs = state.clockOffsetMs ?? 0;
+  const liveRecords = Object.values(state.active)
+    .filter((record) => record.status !== 'ended')
+    .sort((a, b) => a.seq - b.seq);
+  const live = conversationsNewestFirst(liveRecords).map((conversation) => liveCallView(conversation, offsetMs, t));
+  const all = conversationsNewestFirst(input.history).map((conversation) => recentCallView(conversation, input));
+  const recent = input.missedOnly ? all.filter((call) => call.outcome === 'missed') : all;
+  let empty: EmptyState = null;
+  if (health.state === 'not-configured') empty = 'not-configured';
+  else if (live.length === 0 && all.length === 0) empty = health.state === 'connected' ? 'listening' : 'no-calls';
+  return {
+    health: healthView(health, input.now, t),
+    presence: presenceView(state, input),
+    live,
+    recent,
+    historyCount: all.length,
+    clockOffsetMs: offsetMs,
+    empty,
+  };
+}

@@ -6,10 +6,12 @@ import { manifestFor, type TargetBrowser } from './tools/build/manifest-for';
 
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  // The store package leaves out the development `key` (the store assigns the id).
+  const store = process.env.CALLPOP_STORE === '1';
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(browser), browser })],
+    plugins: [preact(), crx({ manifest: manifestFor(browser, { store }), browser })],
     build: {
-      outDir: `dist/${browser}`,
+      outDir: store ? `dist/store-${browser}` : `dist/${browser}`,
       emptyOutDir: true,
       target: browser === 'chrome' ? 'chrome116' : 'firefox128',
       // Readable stack traces from agents' machines matter more than a few bytes.

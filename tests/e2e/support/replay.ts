@@ -1,9 +1,9 @@
-// Runs the replay tool exactly as a script would (`npm run --silent replay -- file`) and parses
-// its JSON Lines: the e2e tests compare the real extension against this prediction.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The replay tool's prediction for a scenario: the e2e tests compare the real extension against it.
+import { readFileSync } from 'node:fs';
+import { createCatalogTranslator, type Catalog } from '../../../src/shared/catalog-translator';
+import { parseScenario } from '../../../tools/replay/scenario';
+import { parseReplaySettings } from '../../../tools/replay/replay-settings';
+import { runReplay } from '../../../tools/replay/run-replay';
 
 export interface ReplayOp { op: 'create' | 'update' | 'clear'; id: string; call: string | null; kind: string; title: string; message: string; url: string | null }
 export interface ReplayFrameLine { frame: number; accepted: boolean; kind: string | null; problem: string | null; notifications: ReplayOp[] }
@@ -23,18 +23,21 @@ export interface ReplayOutput {
   summary: { frames: number; rejected: number; presence: string | null; calls: ReplayCall[] };
 }
 
+/**
+ * The replay tool's output for a scenario, computed in-process with the tool's own modules
+ * (the CLI is a thin printer around them, tested on its own in tests/unit/replay): spawning
+ * it costs seconds per call on a 2-core machine.
+ */
 export function replayScenario(scenarioPath: string, settings?: object): ReplayOutput {
-  const args = ['tsx', 'tools/replay/cli.ts', scenarioPath];
-  if (settings) {
-    const file = join(mkdtempSync(join(tmpdir(), 'callpop-replay-')), 'settings.json');
-    writeFileSync(file, JSON.stringify(settings));
-    args.push('--settings', file);
-  }
-  const run = spawnSync('npx', args, { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`replay failed: ${run.stderr}`);
-  const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const scenario = parseScenario(readFileSync(scenarioPath, 'utf8'));
+  if (!scenario.ok) throw new Error(`bad scenario ${scenarioPath}: ${scenario.error}`);
+  const parsed = parseReplaySettings(settings ? JSON.stringify(settings) : null);
+  if (!parsed.ok) throw new Error(`bad replay settings: ${parsed.error}`);
+  const catalog = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Catalog;
+  const historyLimit = parsed.historyLimitSet ? parsed.settings.historyLimit : Number.MAX_SAFE_INTEGER;
+  const lines = JSON.parse(JSON.stringify(runReplay(scenario.steps, parsed.settings, historyLimit, createCatalogTranslator(catalog)))) as object[];
   const summaryLine = lines.pop() as { summary: ReplayOutput['summary'] };
-  return { frames: lines as unknown as ReplayFrameLine[], summary: summaryLine.summary };
+  return { frames: lines as ReplayFrameLine[], summary: summaryLine.summary };
 }
 
 /** The notifications a replay leaves on screen at the end: created or updated, not cleared since. */

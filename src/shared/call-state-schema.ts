@@ -3,6 +3,28 @@
 import * as z from 'zod';
 import type { CallRecord, CallsState } from '../calls/types';
 
+/**
+ * A record keyed by wire strings. zod's own record skips a "__proto__" key, but the reducer keeps
+ * call uuids as own keys whatever they are (src/calls/own-keys.ts), so this one keeps every key as
+ * an own data property: a live call must not vanish when the worker restores its state.
+ */
+function ownKeyRecord<T extends z.ZodType>(value: T) {
+  return z
+    .custom<Record<string, unknown>>((raw) => typeof raw === 'object' && raw !== null && !Array.isArray(raw))
+    .transform((raw, ctx) => {
+      const out: Record<string, z.output<T>> = {};
+      for (const key of Object.keys(raw)) {
+        const parsed = value.safeParse(raw[key]);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+          return z.NEVER;
+        }
+        Object.defineProperty(out, key, { value: parsed.data, writable: true, enumerable: true, configurable: true });
+      }
+      return out;
+    });
+}
+
 // Strictly what the reducer writes: finite numbers only (zod 4 rejects NaN and ±Infinity).
 const epochMs = z.number().nullable();
 
@@ -58,11 +80,11 @@ export const callRecordListSchema = z.array(callRecordSchema);
 const notificationKindSchema = z.enum(['incoming', 'outgoing', 'internal', 'missed']);
 
 export const callsStateSchema = z.object({
-  active: z.record(z.string(), callRecordSchema),
+  active: ownKeyRecord(callRecordSchema),
   history: callRecordListSchema,
   presence: z.object({ status: z.enum(['available', 'away']), since: epochMs }).nullable(),
   clockOffsetMs: z.number().nullable(),
-  shown: z.record(z.string(), z.object({ kind: notificationKindSchema, call: z.string().nullable() })),
+  shown: ownKeyRecord(z.object({ kind: notificationKindSchema, call: z.string().nullable() })),
   autoOpened: z.array(z.string()),
   nextSeq: z.number().int().nonnegative(),
   lastError: z.object({ message: z.string(), at: z.number() }).nullable(),

@@ -54,6 +54,8 @@ const callsState: fc.Arbitrary<CallsState> = fc.record({
   lastError: fc.option(fc.record({ message: fc.string(), at: fc.nat() }), { nil: null }),
 });
 
+const emptyState = { active: {}, history: [], presence: null, clockOffsetMs: null, shown: {}, autoOpened: [], nextSeq: 0, lastError: null };
+
 describe('call state schema', () => {
   it('accepts every valid state as it comes back from JSON storage, unchanged', () => {
     fc.assert(
@@ -81,7 +83,20 @@ describe('call state schema', () => {
     );
   });
 
+  it('keeps a live call whose uuid is "__proto__" as an own key, without touching any prototype', () => {
+    const record = fc.sample(callRecord, { numRuns: 1, seed: 1 })[0]!;
+    const stored: unknown = JSON.parse(`{"active":{"__proto__":${JSON.stringify(record)}},"history":[],"presence":null,"clockOffsetMs":null,"shown":{},"autoOpened":[],"nextSeq":1,"lastError":null}`);
+    const parsed = callsStateSchema.parse(stored);
+    expect(Object.keys(parsed.active)).toEqual(['__proto__']);
+    expect(Object.getPrototypeOf(parsed.active)).toBe(Object.prototype);
+    expect(Object.values(parsed.active)).toEqual([JSON.parse(JSON.stringify(record))]);
+  });
+
   it('rejects corrupt states and lists', () => {
+    expect(callsStateSchema.safeParse({ ...emptyState, active: { a: { uuid: 'a' } } }).success).toBe(false);
+    expect(callsStateSchema.safeParse({ ...emptyState, shown: { n: { kind: 'loud', call: null } } }).success).toBe(false);
+    expect(callsStateSchema.safeParse({ ...emptyState, active: [] }).success).toBe(false);
+    expect(callsStateSchema.safeParse(emptyState).success).toBe(true);
     expect(callsStateSchema.safeParse(undefined).success).toBe(false);
     expect(callsStateSchema.safeParse({ active: 'nope' }).success).toBe(false);
     expect(callRecordListSchema.safeParse([{ uuid: 1 }]).success).toBe(false);

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../tools/simulator/simulator';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings-schema';
 import { LOCAL_KEYS } from '../../../src/shared/storage-keys';
-import type { ChromiumExtension } from './chromium';
+import type { ExtensionContext } from './extension-state';
 
 export const DEMO_API_KEY = 'demo-key';
 export const AGENT_EXT = '101';
@@ -32,6 +32,17 @@ export function settingsFor(sim: Simulator, overrides: Partial<Settings> = {}): 
 }
 
 /** Writes settings from inside the worker (what the options page's Save does). */
-export async function configureExtension(ext: ChromiumExtension, settings: Settings): Promise<void> {
-  await ext.evalInWorker(([key, value]) => chrome.storage.local.set({ [key]: value }), [LOCAL_KEYS.settings, settings] as const);
+export async function configureExtension(ext: ExtensionContext, settings: Settings): Promise<void> {
+  await setLocal(ext, LOCAL_KEYS.settings, settings);
+}
+
+/** Writes one item of the extension's local storage from inside the extension. */
+export async function setLocal(ext: ExtensionContext, key: string, value: unknown): Promise<void> {
+  await ext.evalInWorker(
+    async ([k, v]) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      await api.storage.local.set({ [k]: v });
+    },
+    [key, value] as const,
+  );
 }

@@ -1,25 +1,38 @@
-// Reads what the background keeps in extension storage, from inside the worker, validated with
-// the same schemas the pages use.
+// Reads what the background keeps in extension storage, from inside the extension (Chromium's
+// worker or a Firefox extension page), validated with the same schemas the pages use.
 import { healthSchema, type Health } from '../../../src/shared/health';
 import { callsStateSchema, callRecordListSchema } from '../../../src/shared/call-state-schema';
 import { notificationLogSchema, type NotificationLogEntry } from '../../../src/shared/notification-log-schema';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/shared/storage-keys';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
-import type { ChromiumExtension } from './chromium';
 
-export async function readHealth(ext: ChromiumExtension): Promise<Health | undefined> {
-  const stored = await ext.evalInWorker((key) => chrome.storage.session.get(key), SESSION_KEYS.health);
-  const parsed = healthSchema.safeParse(stored[SESSION_KEYS.health]);
+/** Anything that can run a function inside the extension with the `browser`/`chrome` API. */
+export interface ExtensionContext {
+  evalInWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+}
+
+type Area = 'session' | 'local' | 'sync';
+
+export async function readStorage(ext: ExtensionContext, area: Area, key: string): Promise<unknown> {
+  const stored = await ext.evalInWorker(
+    async ([a, k]) => {
+      // Firefox pages have `browser`; Chromium's worker `chrome` (both promise-based in MV3).
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return api.storage[a].get(k);
+    },
+    [area, key] as const,
+  );
+  return (stored as Record<string, unknown>)[key];
+}
+
+export async function readHealth(ext: ExtensionContext): Promise<Health | undefined> {
+  const parsed = healthSchema.safeParse(await readStorage(ext, 'session', SESSION_KEYS.health));
   return parsed.success ? parsed.data : undefined;
 }
 
-export async function readCallsState(ext: ChromiumExtension): Promise<CallsState> {
-  const [session, local] = await Promise.all([
-    ext.evalInWorker((key) => chrome.storage.session.get(key), SESSION_KEYS.callState),
-    ext.evalInWorker((key) => chrome.storage.local.get(key), LOCAL_KEYS.history),
-  ]);
-  const state = callsStateSchema.parse(session[SESSION_KEYS.callState]) as CallsState;
-  const history = callRecordListSchema.safeParse(local[LOCAL_KEYS.history]);
+export async function readCallsState(ext: ExtensionContext): Promise<CallsState> {
+  const state = callsStateSchema.parse(await readStorage(ext, 'session', SESSION_KEYS.callState)) as CallsState;
+  const history = callRecordListSchema.safeParse(await readStorage(ext, 'local', LOCAL_KEYS.history));
   state.history = history.success ? (history.data as CallRecord[]) : [];
   return state;
 }
@@ -29,13 +42,23 @@ export function allCalls(state: CallsState): CallRecord[] {
   return [...state.history, ...Object.values(state.active)].sort((a, b) => a.seq - b.seq);
 }
 
-export async function readNotificationLog(ext: ChromiumExtension): Promise<NotificationLogEntry[]> {
-  const stored = await ext.evalInWorker((key) => chrome.storage.session.get(key), SESSION_KEYS.notificationLog);
-  return notificationLogSchema.parse(stored[SESSION_KEYS.notificationLog] ?? []);
+export async function readNotificationLog(ext: ExtensionContext): Promise<NotificationLogEntry[]> {
+  return notificationLogSchema.parse((await readStorage(ext, 'session', SESSION_KEYS.notificationLog)) ?? []);
 }
 
 /** Ids of the notifications that exist in the browser right now. */
-export async function liveNotificationIds(ext: ChromiumExtension): Promise<string[]> {
-  const all = await ext.evalInWorker(() => chrome.notifications.getAll());
+export async function liveNotificationIds(ext: ExtensionContext): Promise<string[]> {
+  const all = await ext.evalInWorker(async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    return api.notifications.getAll();
+  }, null);
   return Object.keys(all).sort();
+}
+
+/** Waits until the background has processed (accepted or rejected) at least `count` frames. */
+export async function framesProcessed(ext: ExtensionContext, count: number, waitFor: <T>(probe: () => Promise<T | undefined>, what: string, ms?: number) => Promise<T>, timeoutMs = 15_000): Promise<void> {
+  await waitFor(async () => {
+    const health = await readHealth(ext);
+    return health && health.framesAccepted + health.framesRejected >= count ? true : undefined;
+  }, `${count} frames processed`, timeoutMs);
 }

@@ -16,6 +16,10 @@ export interface FirefoxExtension {
   origin: string;
   /** An extension page (the options tab the extension opens on install, or one it opened later). */
   extensionPage(pathPart: string): Promise<Page>;
+  /** Runs in an extension page (the options tab opened on install), with the full `browser` API. */
+  evalInWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** Opens an extension page the way the extension itself would (BiDi may not navigate to moz-extension:). */
+  openExtensionPage(path: string): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -55,10 +59,36 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown> }
     throw new Error(`no extension page matching ${pathPart}`);
   };
 
+  const evalInWorker = async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T> => {
+    const page = await extensionPage('options.html');
+    // Arguments travel as JSON; the function is serialized, never a closure.
+    return page.evaluate(fn as unknown as (arg: unknown) => Promise<T>, arg as unknown);
+  };
+
+  const openExtensionPage = async (path: string): Promise<Page> => {
+    const before = new Set(await browser.pages());
+    await evalInWorker(async (p) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      await api.tabs.create({ url: api.runtime.getURL(p) });
+    }, path);
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      for (const page of await browser.pages()) {
+        if (before.has(page)) continue;
+        const href = await page.evaluate(() => location.href).catch(() => '');
+        if (href.startsWith(origin) && href.includes(path)) return page;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`the extension page ${path} did not open`);
+  };
+
   return {
     browser,
     origin,
     extensionPage,
+    evalInWorker,
+    openExtensionPage,
     async close() {
       await browser.close();
       rmSync(profile, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { launchChromium, waitFor } from '../../tests/e2e/support/chromium';
 import { configureExtension, settingsFor, startLoopbackSimulator } from '../../tests/e2e/support/extension-setup';
 import { generateHour } from '../simulator/generate-hour';
-import { SESSION_KEYS } from '../../src/shared/storage-keys';
+import { readCallsState } from '../../tests/e2e/support/extension-state';
 
 const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
@@ -53,15 +53,14 @@ async function main(): Promise<void> {
     return;
   }
 
-  // Headless: wait for a live call, then photograph what the agent would see.
+  // Headless: wait until there is history and a live call, then photograph what the agent sees.
   await waitFor(
     async () => {
-      const state = await ext.evalInWorker((key) => chrome.storage.session.get(key), SESSION_KEYS.callState);
-      const active = (state[SESSION_KEYS.callState] as { active?: Record<string, unknown> } | undefined)?.active;
-      return active && Object.keys(active).length > 0 ? true : undefined;
+      const state = await readCallsState(ext);
+      return Object.keys(state.active).length > 0 && state.history.length >= 3 ? true : undefined;
     },
-    'a live call in the demo',
-    60_000,
+    'a live call and some history in the demo',
+    120_000,
   );
   mkdirSync(shotsDir, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {

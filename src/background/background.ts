@@ -4,6 +4,11 @@ import { browser, type Runtime } from '../shared/browser-api';
 import { startBackground, WATCHDOG_ALARM, type Background } from './start-background';
 import { handlePageMessage, isFromThisExtension } from './page-messages';
 import { handleNotificationClick, handleNotificationButton, handleNotificationClosed } from './notification-clicks';
+import { handleCommand } from './commands';
+import { DND_ALARM } from './dnd-alarm';
+import { exposeTestHandlers } from './test-hooks';
+import { contextMenuOnShown, handleContextMenuClick, handleMenuShown } from './context-menu';
+import { callBackFromNotification } from './notification-clicks';
 
 let started: Promise<Background> | null = null;
 /** One background per worker life, however many events wake it at once. */
@@ -15,6 +20,7 @@ browser.runtime.onInstalled.addListener((details) => {
 browser.runtime.onStartup.addListener(() => void background());
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === WATCHDOG_ALARM) void background().then((bg) => bg.ensureConnected());
+  if (alarm.name === DND_ALARM) void background().then((bg) => bg.onDndAlarm());
 });
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender)) return undefined; // web pages and other extensions are ignored
@@ -24,7 +30,25 @@ browser.notifications.onClicked.addListener((id) => void background().then((bg) 
 browser.notifications.onClosed.addListener((id, byUser) => void background().then((bg) => handleNotificationClosed(bg, id, byUser)));
 // Firefox has no notification buttons; the event may be missing there (feature detection, not sniffing).
 browser.notifications.onButtonClicked?.addListener((id, index) => void background().then((bg) => handleNotificationButton(bg, id, index)));
+// Keyboard shortcuts; the API is missing on Firefox for Android (feature detection).
+browser.commands?.onCommand.addListener((command) => void background().then((bg) => handleCommand(bg, command)));
+// Calling from a page: the browser hands the selection or the tel: link to the click (no content scripts).
+browser.contextMenus.onClicked.addListener((info) => void background().then((bg) => handleContextMenuClick(bg, info)));
+// Firefox only: the title can show the number before the menu opens (feature detection).
+contextMenuOnShown()?.addListener((info) => void background().then((bg) => handleMenuShown(bg, info)));
+// Host access for the PBX is granted or revoked at run time: the REST features follow.
+browser.permissions.onAdded.addListener(() => void background().then((bg) => bg.syncRestFeatures()));
+browser.permissions.onRemoved.addListener(() => void background().then((bg) => bg.syncRestFeatures()));
 browser.storage.onChanged.addListener((changes, area) => void background().then((bg) => bg.onStorageChanged(changes, area)));
+
+// A test cannot press a shortcut: it calls the same handler (only with exposeHandlers in the test tuning).
+exposeTestHandlers({ command: (command: string) => background().then((bg) => handleCommand(bg, command)) });
+
+// The same hook for the REST features: a test cannot open a context menu or press a notification button.
+exposeTestHandlers({
+  contextMenuClick: (info: { menuItemId: string; selectionText?: string; linkUrl?: string }) => background().then((bg) => handleContextMenuClick(bg, info)),
+  notificationButton: (id: string, index: number) => background().then((bg) => (index === 1 ? callBackFromNotification(bg, id) : undefined)),
+});
 
 // Waking for any reason also restores state and the socket.
 void background();

@@ -4,7 +4,7 @@ import type { Health } from '../shared/health';
 import type { Translate } from '../shared/i18n-types';
 import type { badgeFor } from '../calls/badge';
 
-const COLORS = { ringing: '#1b7f3b', missed: '#c62828', alert: '#6d4c00', idle: '#1565c0' } as const;
+const COLORS = { ringing: '#1b7f3b', missed: '#c62828', alert: '#6d4c00', idle: '#1565c0', dnd: '#5f6368' } as const;
 
 let lastApplied = '';
 

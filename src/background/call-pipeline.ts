@@ -29,6 +29,11 @@ export class CallPipeline {
     return this.state;
   }
 
+  /** The reducer config in force now (catch-up folds REST calls in with the same one). */
+  currentConfig(): ReducerConfig {
+    return this.hooks.config();
+  }
+
   push(data: unknown): void {
     this.queue.push(data);
     this.draining ??= this.drain().finally(() => {

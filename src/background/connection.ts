@@ -1,7 +1,8 @@
 // Holds the one PBX socket. Everything that touches the outside world is injected, so the
 // rules (one socket, backoff, refusal detection, keep-alive fallback) are unit-tested with fakes.
 import type { Health } from '../shared/health';
-import { RECONNECT, nextStepAfter, type AttemptEnd } from '../shared/reconnect-policy';
+import { RECONNECT, backoffDelayMs, nextStepAfter, type AttemptEnd } from '../shared/reconnect-policy';
+import { noteFrameArrival } from './timing-probe';
 
 /** The part of the DOM WebSocket we use. */
 export interface SocketLike {
@@ -145,6 +146,7 @@ export class ConnectionManager {
       this.startKeepAlive(socket);
     };
     socket.onmessage = (event) => {
+      noteFrameArrival(event.data); // bench-only, a no-op unless enabled (timing-probe.ts)
       if (this.socket !== socket) return;
       this.health = { ...this.health, lastFrameAt: this.deps.now() };
       this.deps.onFrame(event.data);
@@ -176,7 +178,10 @@ export class ConnectionManager {
     this.detach(socket);
     if (end.kind === 'timeout') socket.close();
     const step = nextStepAfter({ attempt: this.health.failedAttempts, refusals: this.health.refusals }, end, this.deps.random());
-    const retryAt = this.deps.now() + step.delayMs;
+    // Full jitter may roll ~0 again and again (a server that accepts then closes would then be hammered
+    // thousands of times a minute): a floor of a quarter of the ceiling keeps attempts per minute bounded.
+    const delayMs = Math.max(step.delayMs, Math.floor(backoffDelayMs(step.book.attempt - 1, 1) / 4));
+    const retryAt = this.deps.now() + delayMs;
     this.update({
       state: step.kind === 'stop-refused' ? 'stopped' : 'reconnecting',
       stopReason: step.kind === 'stop-refused' ? 'refused' : null,
@@ -190,7 +195,7 @@ export class ConnectionManager {
     this.retryTimer = this.deps.setTimer(() => {
       this.retryTimer = null;
       this.connect();
-    }, step.delayMs);
+    }, delayMs);
   }
 
   private startKeepAlive(socket: SocketLike): void {

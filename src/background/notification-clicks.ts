@@ -3,6 +3,7 @@ import { browser } from '../shared/browser-api';
 import type { CallsState } from '../calls/types';
 import { findCall } from '../calls/find-call';
 import type { Background } from './start-background';
+import { announceCallResult, callNumber } from './call-back';
 
 function urlFor(state: CallsState, notificationId: string): string | null {
   const shown = state.shown[notificationId];
@@ -19,6 +20,17 @@ export async function handleNotificationClick(bg: Background, id: string): Promi
 
 export async function handleNotificationButton(bg: Background, id: string, index: number): Promise<void> {
   if (index === 0) await handleNotificationClick(bg, id);
+  if (index === 1) await callBackFromNotification(bg, id);
+}
+
+/** Button 1 of a missed-call notification: the PBX rings the agent, then the caller. */
+export async function callBackFromNotification(bg: Background, id: string): Promise<void> {
+  const state = bg.pipeline.getState();
+  const uuid = state.shown[id]?.call ?? id.replace(/^(call|missed):/, '');
+  const number = findCall(state, uuid)?.caller.number;
+  if (!number) return;
+  await browser.notifications.clear(id);
+  await announceCallResult(await callNumber(bg.settings(), number), bg.t);
 }
 
 /** The agent dismissed a notification: forget it, so the state does not claim it is still shown. */

@@ -3,6 +3,7 @@
 import { browser, type Notifications } from '../shared/browser-api';
 import type { NotificationOp } from '../calls/types';
 import { appendNotificationLog } from './notification-log';
+import { noteNotificationTiming } from './timing-probe';
 
 const ICON = 'icons/icon-128.png';
 
@@ -18,7 +19,13 @@ function baseOptions(op: NotificationOp) {
   };
 }
 
-function richOptions(op: NotificationOp, t: (key: string) => string) {
+/** Adapter-only choices the core does not make (they depend on permissions, not on the call). */
+export interface NotificationExtras {
+  /** Offer "Call back" as button 1 (missed calls, Chrome). */
+  callBack?: boolean;
+}
+
+function richOptions(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras = {}) {
   return {
     ...baseOptions(op),
     contextMessage: op.context,
@@ -26,14 +33,20 @@ function richOptions(op: NotificationOp, t: (key: string) => string) {
     requireInteraction: op.kind !== 'outgoing',
     priority: 2,
     // Button 0 is always "Open in CRM" (or "Create contact"); see notification-clicks.ts.
-    buttons: op.url ? [{ title: t('notifButtonOpen') }] : [],
+    // Button 1 is "Call back" on a missed call while calling through the PBX works; button 0 then
+    // falls back to "Show calls" (the popup) when there is no CRM link, so the index stays 1.
+    buttons: extras.callBack
+      ? [{ title: t(op.url ? 'notifButtonOpen' : 'notifButtonShowCalls') }, { title: t('notifButtonCallBack') }]
+      : op.url
+        ? [{ title: t('notifButtonOpen') }]
+        : [],
   };
 }
 
-async function create(op: NotificationOp, t: (key: string) => string): Promise<void> {
+async function create(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras): Promise<void> {
   if (richOptionsWork) {
     try {
-      await browser.notifications.create(op.id, richOptions(op, t) as Notifications.CreateNotificationOptions);
+      await browser.notifications.create(op.id, richOptions(op, t, extras) as Notifications.CreateNotificationOptions);
       return;
     } catch {
       // Firefox has no notification buttons, context line or requireInteraction: fall back once, for good.
@@ -43,12 +56,14 @@ async function create(op: NotificationOp, t: (key: string) => string): Promise<v
   await browser.notifications.create(op.id, baseOptions(op));
 }
 
-export async function applyNotificationOp(op: NotificationOp, t: (key: string) => string): Promise<void> {
+export async function applyNotificationOp(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras = {}): Promise<void> {
   try {
     if (op.op === 'clear') {
       await browser.notifications.clear(op.id);
     } else {
-      await show(op, t);
+      if (op.op === 'create') noteNotificationTiming('request', op.id, op.call);
+      await show(op, t, extras);
+      if (op.op === 'create') noteNotificationTiming('pop', op.id, op.call);
     }
     await appendNotificationLog({ at: Date.now(), op: op.op, id: op.id, kind: op.kind });
   } catch (error) {
@@ -57,15 +72,15 @@ export async function applyNotificationOp(op: NotificationOp, t: (key: string) =
   }
 }
 
-async function show(op: NotificationOp, t: (key: string) => string): Promise<void> {
+async function show(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras): Promise<void> {
   if (op.op === 'update') {
     // Firefox has no notifications.update: replacing under the same id is the portable update.
     const api = browser.notifications as unknown as { update?: (id: string, o: object) => Promise<boolean> };
     if (typeof api.update === 'function' && richOptionsWork) {
-      const updated = await api.update(op.id, richOptions(op, t));
+      const updated = await api.update(op.id, richOptions(op, t, extras));
       if (updated) return;
     }
     await browser.notifications.clear(op.id);
   }
-  await create(op, t);
+  await create(op, t, extras);
 }

@@ -3,6 +3,7 @@ import { browser, type Runtime } from '../shared/browser-api';
 import { pageMessageSchema, type PageReply } from '../shared/messages';
 import { markMissedSeen, clearHistory, clearMissedNotifications } from '../calls/seen-and-clear';
 import type { Background } from './start-background';
+import { callNumber } from './call-back';
 
 /** Only our own pages: a web page or another extension never gets here with a valid sender. */
 export function isFromThisExtension(sender: Runtime.MessageSender): boolean {
@@ -32,6 +33,10 @@ export async function handlePageMessage(bg: Background, raw: unknown): Promise<P
     case 'open-crm': {
       const result = await bg.openCrm(message.url, true);
       return result === 'refused' ? { ok: false, error: 'invalid-link' } : { ok: true };
+    }
+    case 'call-back': {
+      const result = await callNumber(bg.settings(), message.number);
+      return result.ok ? { ok: true } : { ok: false, error: result.error };
     }
   }
 }

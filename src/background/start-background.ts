@@ -8,7 +8,7 @@ import { buildConnectionUrl, INSECURE_URL_ERROR } from '../shared/connection-url
 import { redactUrl } from '../shared/redact';
 import { createUiTranslator } from '../shared/ui-strings';
 import type { Translate } from '../shared/i18n-types';
-import type { CallsState, Effect } from '../calls/types';
+import type { CallsState, Effect, NotificationOp } from '../calls/types';
 import { badgeFor } from '../calls/badge';
 import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './connection';
 import { CallPipeline } from './call-pipeline';
@@ -17,6 +17,16 @@ import { applyNotificationOp } from './notifications-adapter';
 import { openCrmLink } from './crm-tabs';
 import { applyBadge } from './badge-adapter';
 import { createSocket, probeHost } from './socket-factory';
+import { createCatchUp } from './catch-up';
+import { ensureContextMenus, setContextMenusVisible } from './context-menu';
+import { resetRestStatus, restFeaturesAvailable } from './pbx-rest';
+import { REST_STATUS_KEY } from '../shared/rest-status';
+import { setTimingProbe } from './timing-probe';
+import { applyDoNotDisturb, dndActive } from '../calls/do-not-disturb';
+import { shouldRing } from '../calls/ring-decision';
+import { readDnd } from '../shared/dnd-store';
+import { setRinging } from './ring-sound';
+import { scheduleDndEnd } from './dnd-alarm';
 
 export const WATCHDOG_ALARM = 'callpop-watchdog';
 /** Test-only tuning (shorter keep-alive and silence limits), read from local storage. */
@@ -32,15 +42,21 @@ export interface Background {
   onStorageChanged(changes: Record<string, unknown>, area: string): Promise<void>;
   openCrm(url: string, focused: boolean): Promise<'opened' | 'focused' | 'refused'>;
   refreshBadge(): void;
+  /** Host permission or REST status changed: the REST features show or hide themselves. */
+  syncRestFeatures(): Promise<void>;
+  /** Do-not-disturb ended by its alarm: the badge and the sound follow. */
+  onDndAlarm(): void;
 }
 
 export async function startBackground(): Promise<Background> {
   // Chrome 120+ allows 30 s alarms; older versions clamp to a minute (fine for a backstop).
   void browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
 
-  const [effective, state, health, tuning] = await Promise.all([readEffectiveSettings(), loadCallsState(), loadHealth(), readTuning()]);
+  const [effective, state, health, tuning] = await Promise.all([readEffectiveSettings(), loadCallsState(), loadHealth(), readTuning(), syncTimingProbe()]);
   let settings = effective.settings;
   let t = await createUiTranslator(settings.language);
+  let dnd = await readDnd();
+  const quiet = () => dndActive(dnd, Date.now());
 
   let healthSaveTimer: ReturnType<typeof setTimeout> | null = null;
   const persistHealthSoon = () => {
@@ -50,9 +66,10 @@ export async function startBackground(): Promise<Background> {
     }, 500);
   };
 
-  const applyEffects = async (effects: Effect[]) => {
+  const applyEffects = async (all: Effect[]) => {
+    const effects = applyDoNotDisturb(all, quiet(), pipeline.getState());
     for (const effect of effects) {
-      if (effect.type === 'notification') await applyNotificationOp(effect.notification, t);
+      if (effect.type === 'notification') await applyNotificationOp(effect.notification, t, { callBack: await callBackOffered(effect.notification) });
       else await openCrmLink(effect.url, settings.crmAllowList, effect.focused).catch(() => 'refused');
     }
   };
@@ -60,11 +77,12 @@ export async function startBackground(): Promise<Background> {
   const refreshBadge = () => {
     const h = connection.getHealth();
     const link = h.state === 'connected' ? 'connected' : h.state === 'not-configured' ? 'not-configured' : 'disconnected';
-    void applyBadge(badgeFor(pipeline.getState(), link), t, h);
+    void applyBadge(badgeFor(pipeline.getState(), link, { dnd: quiet() }), t, h);
   };
+  const syncRing = () => void setRinging(shouldRing(pipeline.getState(), settings.notifications, quiet()));
 
   const pipeline: CallPipeline = new CallPipeline(state, {
-    config: () => ({ policy: settings.notifications, historyLimit: settings.historyLimit, subscriber: settings.subscriber, t }),
+    config: () => ({ policy: settings.notifications, historyLimit: settings.historyLimit, subscriber: settings.subscriber, t, secrets: [settings.apiKey] }),
     applyEffects,
     onResult: (result) => {
       connection.countFrame(result.kind !== 'rejected', result.kind === 'rejected' ? result.reason : null);
@@ -74,8 +92,16 @@ export async function startBackground(): Promise<Background> {
       }
       persistHealthSoon();
     },
-    onState: (_s: CallsState) => refreshBadge(),
+    onState: (_s: CallsState) => {
+      refreshBadge();
+      syncRing();
+    },
   });
+
+  const catchUp = createCatchUp({ settings: () => settings, config: () => pipeline.currentConfig(), pipeline, now: () => Date.now() }, health.state);
+  const syncRestFeatures = async () => setContextMenusVisible(await restFeaturesAvailable(settings));
+  // The missed-call notification offers "Call back" (Chrome button 1) only while calling works.
+  const callBackOffered = async (op: NotificationOp) => op.kind === 'missed' && op.op !== 'clear' && op.call !== null && (await restFeaturesAvailable(settings));
 
   const connection: ConnectionManager = new ConnectionManager(
     health,
@@ -89,6 +115,7 @@ export async function startBackground(): Promise<Background> {
       onFrame: (data) => pipeline.push(data),
       onHealth: (next: Health) => {
         void saveHealth(next);
+        void catchUp.onHealth(next);
         refreshBadge();
       },
       // Any extension API call resets Chrome's 30 s idle timer (Chrome 110+): this keeps the worker
@@ -113,6 +140,8 @@ export async function startBackground(): Promise<Background> {
   };
   applySettings(settings);
   refreshBadge();
+  void restFeaturesAvailable(settings).then((available) => ensureContextMenus(t, available)).catch(() => undefined);
+  syncRing(); // a worker stopped mid-ring wakes to the same decision
 
   return {
     settings: () => settings,
@@ -123,6 +152,11 @@ export async function startBackground(): Promise<Background> {
     },
     ensureConnected: () => connection.ensure(),
     refreshBadge,
+    syncRestFeatures,
+    onDndAlarm: () => {
+      refreshBadge();
+      syncRing();
+    },
     openCrm: (url, focused) => openCrmLink(url, settings.crmAllowList, focused),
     async onInstalled(reason) {
       if (reason === 'install' && !isConfigured(settings)) await browser.runtime.openOptionsPage();
@@ -130,13 +164,32 @@ export async function startBackground(): Promise<Background> {
     async onStorageChanged(changes, area) {
       const settingsChanged =
         area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && LOCAL_KEYS.settings in changes);
-      if (area === 'local' && TUNING_KEY in changes) connection.setTuning(await readTuning());
+      if (area === 'local' && TUNING_KEY in changes) {
+        connection.setTuning(await readTuning());
+        await syncTimingProbe();
+      }
+      if (area === 'local' && LOCAL_KEYS.dnd in changes) {
+        dnd = await readDnd();
+        await scheduleDndEnd(dnd);
+        refreshBadge();
+        syncRing();
+      }
+      if (area === 'local' && REST_STATUS_KEY in changes) await syncRestFeatures();
       if (!settingsChanged) return;
       const next = await readEffectiveSettings();
+      // Another PBX or key: what the old one answered says nothing about the new one.
+      if (next.settings.domain !== settings.domain || next.settings.apiKey !== settings.apiKey) await resetRestStatus();
       if (next.settings.language !== settings.language) t = await createUiTranslator(next.settings.language);
       applySettings(next.settings);
+      syncRing();
     },
   };
+}
+
+/** Bench-only: `recordTimings: true` in the test tuning turns the timing probe on. */
+async function syncTimingProbe(): Promise<void> {
+  const raw = (await browser.storage.local.get(TUNING_KEY))[TUNING_KEY] as { recordTimings?: unknown } | undefined;
+  setTimingProbe(raw?.recordTimings === true);
 }
 
 async function readTuning(): Promise<ConnectionTuning> {

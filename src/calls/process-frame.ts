@@ -4,6 +4,7 @@ import { normalizeFrame } from '../protocol/normalize-frame';
 import type { CallsState, Effect } from './types';
 import type { ReducerConfig } from './reducer-config';
 import { applyEvent } from './reducer';
+import { redactText } from '../shared/redact';
 
 export function processFrame(
   state: CallsState,
@@ -13,5 +14,7 @@ export function processFrame(
 ): { result: NormalizeResult; effects: Effect[] } {
   const result = normalizeFrame(data);
   if (result.kind === 'rejected') return { result, effects: [] };
+  // Before it reaches state, health and the diagnostics panel: a PBX error may quote the API key.
+  if (result.kind === 'error' && config.secrets?.length) result.message = redactText(result.message, config.secrets);
   return { result, effects: applyEvent(state, result, now, config) };
 }

@@ -9,4 +9,6 @@ export interface ReducerConfig {
   /** The agent: extension number or e-mail, as in the connection settings. */
   subscriber: string;
   t: Translate;
+  /** Secrets to mask in PBX error text before it is kept (a PBX may echo the API key back). */
+  secrets?: readonly string[];
 }

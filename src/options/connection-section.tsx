@@ -45,9 +45,10 @@ export function ConnectionSection({ form, update, errors, locked, t, onTestError
               aria-invalid={invalid}
               onInput={(e) => update({ apiKey: e.currentTarget.value })}
             />
+            {/* A toggle keeps one name and says its state with aria-pressed (WCAG "label in name"). */}
             {!locked.has('apiKey') && (
-              <button type="button" aria-pressed={showKey} aria-label={t('optionsApiKeyToggleLabel')} onClick={() => setShowKey(!showKey)}>
-                {t(showKey ? 'optionsApiKeyHide' : 'optionsApiKeyShow')}
+              <button type="button" aria-pressed={showKey} onClick={() => setShowKey(!showKey)}>
+                {t('optionsApiKeyToggleLabel')}
               </button>
             )}
           </div>

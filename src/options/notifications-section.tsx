@@ -27,6 +27,11 @@ export function NotificationsSection({ form, update, errors, locked, t }: Sectio
           </div>
         ))}
       </fieldset>
+      <div class="check">
+        <input id="ringSound" type="checkbox" checked={policy.ringSound} disabled={isLocked('ringSound')} onChange={(e) => set({ ringSound: e.currentTarget.checked })} />
+        <label for="ringSound">{t('optionsRingSound')}</label>
+        {isLocked('ringSound') && <LockedNote t={t} />}
+      </div>
       <FieldFrame id="onAnswer" label={t('optionsOnAnswerLabel')} locked={isLocked('onAnswer')} t={t}>
         {() => (
           <select id="onAnswer" value={policy.onAnswer} disabled={isLocked('onAnswer')} onChange={(e) => set({ onAnswer: e.currentTarget.value === 'clear' ? 'clear' : 'update' })}>

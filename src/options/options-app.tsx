@@ -14,6 +14,7 @@ import { ConnectionSection } from './connection-section';
 import { NotificationsSection } from './notifications-section';
 import { GeneralSection } from './general-section';
 import { DiagnosticsPanel } from './diagnostics-panel';
+import { ShortcutsSection } from './shortcuts-section';
 import { diagnosticsReport } from './diagnostics-report';
 import { useHealth } from './use-health';
 
@@ -50,6 +51,8 @@ export function OptionsApp({ runTest = (url) => testConnection(url), writeClipbo
       const effective = await readEffectiveSettings();
       const t = await createUiTranslator(effective.settings.language);
       if (!live) return;
+      // Screen readers pick their voice from <html lang>: the catalog says which language it is.
+      document.documentElement.lang = t('htmlLang');
       setLoaded({ ...effective, t });
       // A policy change while the page is open updates only the fields the policy owns.
       setForm((current) => (resetForm || !current ? formFromSettings(effective.settings) : lockedFromPolicy(current, effective)));
@@ -126,6 +129,7 @@ export function OptionsApp({ runTest = (url) => testConnection(url), writeClipbo
           </p>
         </div>
       </form>
+      <ShortcutsSection t={t} />
       <DiagnosticsPanel health={health} t={t} formatTime={formatTime} report={report} writeClipboard={writeClipboard} />
     </main>
   );

@@ -3,7 +3,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { INITIAL_HEALTH } from '../shared/health';
 import type { Translate } from '../shared/i18n-types';
+import { DndToggle } from './dnd-toggle';
 import { EmptyState } from './empty-state';
+import { ExportHistory } from './export-history';
 import { Header } from './header';
 import { LiveCallList } from './live-call-list';
 import type { PopupActions } from './page-actions';
@@ -65,6 +67,7 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
         {view && (
           <>
             <Header view={view} />
+            <DndToggle languageTag={languageTag} timeZone={timeZone} />
             {view.empty && <EmptyState kind={view.empty} />}
             <LiveCallList calls={view.live} offsetMs={view.clockOffsetMs} />
             <RecentList calls={view.recent} historyCount={view.historyCount} missedOnly={missedOnly} onMissedOnlyChange={setMissedOnly} />
@@ -77,6 +80,7 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
           <button type="button" class="link" onClick={actions.openOptions}>
             {t('popupFooterOptions')}
           </button>
+          {data && <ExportHistory history={data.history} />}
         </footer>
       </main>
     </PopupContext.Provider>

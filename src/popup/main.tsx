@@ -8,6 +8,8 @@ import { browserPopupActions } from './page-actions';
 async function start(root: HTMLElement): Promise<void> {
   const { settings } = await readEffectiveSettings();
   const t = await createUiTranslator(settings.language);
+  // Screen readers pick their voice from <html lang>: the catalog says which language it is.
+  document.documentElement.lang = t('htmlLang');
   render(<App t={t} languageTag={uiLanguageTag(settings.language)} actions={browserPopupActions} />, root);
 }
 

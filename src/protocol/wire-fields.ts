@@ -2,7 +2,7 @@
 // number in one place and a string in another (PROTOCOL.md decision 1), and any field may be
 // absent or null (decision 2), so every schema here accepts both spellings, maps absent to
 // null, and rejects only what cannot mean anything — with a message that quotes the value.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { PartyType } from './events';
 import { safeHttpUrlOrNull } from '../shared/crm-link';
 import { cleanNumber, cleanText } from '../shared/text-hygiene';
@@ -22,14 +22,19 @@ const MAX_EPOCH_MS = 8.64e15;
 // JSON-style decimals only: Number() alone would also take "", "0x1f", "Infinity" and " ".
 const NUMERIC_STRING = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function custom(ctx: z.core.$RefinementCtx, message: string, input: unknown): typeof z.NEVER {
+function custom(ctx: z.core.ParsePayload, message: string, input: unknown): typeof z.NEVER {
   ctx.issues.push({ code: 'custom', message, input });
   return z.NEVER;
 }
 
+/** Classic zod's `schema.transform(fn)` in zod/mini's functional form: `schema` first, then `fn` on its output. */
+export function map<In extends z.core.SomeType, Out>(schema: In, fn: (value: z.output<In>, ctx: z.core.ParsePayload) => Out) {
+  return z.pipe(schema, z.transform(fn));
+}
+
 /** Absent, null and (for non-text fields) a blank string all mean "not given". */
-function absentToNull<Out>(schema: z.ZodType<Out>) {
-  return schema.nullish().transform((value): Out | null => value ?? null);
+function absentToNull<Out>(schema: z.ZodMiniType<Out>) {
+  return map(z.nullish(schema), (value): Out | null => value ?? null);
 }
 
 function numberOrString(expected: string) {
@@ -38,7 +43,7 @@ function numberOrString(expected: string) {
   });
 }
 
-const numberValue = numberOrString('a number').transform((value, ctx): number | null => {
+const numberValue = map(numberOrString('a number'), (value, ctx): number | null => {
   if (typeof value === 'string' && value.trim() === '') return null;
   const number = typeof value === 'number' ? value : NUMERIC_STRING.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isFinite(number)) return custom(ctx, `expected a number, got ${describeValue(value)}`, value);
@@ -49,7 +54,7 @@ const numberValue = numberOrString('a number').transform((value, ctx): number | 
 export const wireNumber = absentToNull(numberValue);
 
 /** `dialAt`, `bridgeAt`, `serverTime`: epoch ms; seconds are converted; 0 means "not set". */
-export const wireTime = wireNumber.transform((value, ctx): number | null => {
+export const wireTime = map(wireNumber, (value, ctx): number | null => {
   if (value === null || value === 0) return null;
   if (value < 0) return custom(ctx, `expected a time after 1970, got ${value}`, value);
   const ms = Math.round(value < SECONDS_BELOW ? value * 1000 : value);
@@ -58,7 +63,7 @@ export const wireTime = wireNumber.transform((value, ctx): number | null => {
 });
 
 function idValue(maxLength: number) {
-  return numberOrString('an id (a string or a number)').transform((value, ctx): string | null => {
+  return map(numberOrString('an id (a string or a number)'), (value, ctx): string | null => {
     const id = cleanText(String(value), Number.MAX_SAFE_INTEGER);
     if (id !== null && id.length > maxLength) {
       return custom(ctx, `expected an id of at most ${maxLength} characters, got ${id.length}`, value);
@@ -73,20 +78,20 @@ export function wireId(maxLength = MAX_ID_LENGTH) {
 }
 
 /** `uuid`: required, opaque (32 hex digits and dashed UUIDs both occur). */
-export const wireUuid = wireId().transform((value, ctx): string => {
+export const wireUuid = map(wireId(), (value, ctx): string => {
   if (value === null) return custom(ctx, 'missing: a call needs a non-empty uuid', value);
   return value;
 });
 
 /** Names, companies, labels: cleaned of invisible characters, capped with an ellipsis. */
 export function wireText(maxLength = 500) {
-  const text = numberOrString('text').transform((value) => cleanText(String(value), maxLength));
+  const text = map(numberOrString('text'), (value) => cleanText(String(value), maxLength));
   return absentToNull(text);
 }
 
 /** Phone numbers (`num`, `trunkNum`): only what can be dialed survives. */
 export const wirePhone = absentToNull(
-  numberOrString('a phone number').transform((value) => cleanNumber(String(value))),
+  map(numberOrString('a phone number'), (value) => cleanNumber(String(value))),
 );
 
 export interface WireUrl {
@@ -98,8 +103,8 @@ export interface WireUrl {
  * A CRM link is never worth losing the whole call over: anything that is not an absolute
  * http(s) URL (javascript:, data:, relative, a number, an object) becomes null and is flagged.
  */
-// `.optional()` because zod treats a transformed unknown as a required key.
-export const wireUrl = z.unknown().optional().transform((value): WireUrl => {
+// `z.optional` because zod treats a transformed unknown as a required key.
+export const wireUrl = map(z.optional(z.unknown()), (value): WireUrl => {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     return { url: null, urlRejected: false };
   }
@@ -110,6 +115,6 @@ export const wireUrl = z.unknown().optional().transform((value): WireUrl => {
 const PARTY_TYPES: Readonly<Record<number, PartyType>> = { 1: 'user', 2: 'group', 4: 'scenario' };
 
 /** `leg.type`: 1 user, 2 group, 4 scenario; any other number is kept as 'unknown'. */
-export const wirePartyType = wireNumber.transform((value): PartyType => {
+export const wirePartyType = map(wireNumber, (value): PartyType => {
   return (value !== null && Object.hasOwn(PARTY_TYPES, value) && PARTY_TYPES[value]) || 'unknown';
 });

@@ -1,11 +1,12 @@
 // One wire frame as PROTOCOL.md describes it. Lenient on spelling (numbers or numeric strings,
 // absent == null), strict on meaning. z.object builds a fresh object of the listed keys only, so
 // unknown keys — `__proto__` and `constructor` included — are dropped, never copied anywhere.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CallDirection, CrmCard, Party } from './events';
 import { describeValue } from './rejection-reason';
 import {
   MAX_EXT_LENGTH,
+  map,
   wireId,
   wireNumber,
   wirePartyType,
@@ -20,23 +21,27 @@ const expectedObject = { error: (issue: { input?: unknown }) => `expected an obj
 const expectedArray = { error: (issue: { input?: unknown }) => `expected an array, got ${describeValue(issue.input)}` };
 
 /** `leg` / `leg2`: a company-side party. */
-export const wireParty = z
-  .object(
-    {
-      id: wireId(),
-      type: wirePartyType,
-      ext: wireId(MAX_EXT_LENGTH),
-      displayName: wireText(),
-    },
-    expectedObject,
-  )
-  .transform((leg): Party => ({ id: leg.id, type: leg.type, ext: leg.ext, displayName: leg.displayName }))
-  .nullish()
-  .transform((leg) => leg ?? null);
+export const wireParty = map(
+  z.nullish(
+    map(
+      z.object(
+        {
+          id: wireId(),
+          type: wirePartyType,
+          ext: wireId(MAX_EXT_LENGTH),
+          displayName: wireText(),
+        },
+        expectedObject,
+      ),
+      (leg): Party => ({ id: leg.id, type: leg.type, ext: leg.ext, displayName: leg.displayName }),
+    ),
+  ),
+  (leg) => leg ?? null,
+);
 
 /** `otherLegs[i]`: the outside party as one CRM sees it. */
-export const wireCrmCard = z
-  .object(
+export const wireCrmCard = map(
+  z.object(
     {
       id: wireId(),
       name: wireText(),
@@ -46,18 +51,17 @@ export const wireCrmCard = z
       priority: wireNumber,
     },
     expectedObject,
-  )
-  .transform(
-    (card): CrmCard => ({
-      id: card.id,
-      name: card.name,
-      number: card.num,
-      company: card.companyName,
-      url: card.url.url,
-      urlRejected: card.url.urlRejected,
-      priority: card.priority,
-    }),
-  );
+  ),
+  (card): CrmCard => ({
+    id: card.id,
+    name: card.name,
+    number: card.num,
+    company: card.companyName,
+    url: card.url.url,
+    urlRejected: card.url.urlRejected,
+    priority: card.priority,
+  }),
+);
 
 /** One card per connected CRM: a real PBX has a handful. Thousands are garbage and costly to parse. */
 export const MAX_CRM_CARDS = 100;
@@ -67,19 +71,25 @@ export const MAX_CRM_CARDS = 100;
  * element rejects the frame like every other wrong type, naming its index. Wire order is kept
  * here; ordering by priority is `orderCrmCards`' job.
  */
-export const wireCrmCards = z
-  .array(z.unknown(), expectedArray)
-  .max(MAX_CRM_CARDS, {
-    error: (issue) => `expected at most ${MAX_CRM_CARDS} CRM cards, got ${Array.isArray(issue.input) ? issue.input.length : 'more'}`,
-  })
-  .pipe(z.array(wireCrmCard.nullable()))
-  .nullish()
-  .transform((cards): CrmCard[] => (cards ?? []).filter((card) => card !== null));
+export const wireCrmCards = map(
+  z.nullish(
+    z.pipe(
+      z.array(z.unknown(), expectedArray).check(
+        z.maxLength(MAX_CRM_CARDS, {
+          error: (issue) =>
+            `expected at most ${MAX_CRM_CARDS} CRM cards, got ${Array.isArray(issue.input) ? issue.input.length : 'more'}`,
+        }),
+      ),
+      z.array(z.nullable(wireCrmCard)),
+    ),
+  ),
+  (cards): CrmCard[] => (cards ?? []).filter((card) => card !== null),
+);
 
 const CALL_DIRECTIONS: Readonly<Record<number, CallDirection>> = { 1: 'internal', 2: 'outgoing', 4: 'incoming' };
 
 /** `lgDirection` on a call frame. Anything else is reported, never guessed (decision 5). */
-export const wireCallDirection = wireNumber.transform((value, ctx): CallDirection => {
+export const wireCallDirection = map(wireNumber, (value, ctx): CallDirection => {
   const direction = value !== null && Object.hasOwn(CALL_DIRECTIONS, value) ? CALL_DIRECTIONS[value] : undefined;
   if (direction) return direction;
   ctx.issues.push({

@@ -3,4 +3,4 @@
 import browser from 'webextension-polyfill';
 
 export { browser };
-export type { Runtime, Storage, Notifications, Tabs, Alarms } from 'webextension-polyfill';
+export type { Runtime, Storage, Notifications, Tabs, Alarms, Menus } from 'webextension-polyfill';

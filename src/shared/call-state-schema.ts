@@ -1,6 +1,6 @@
 // Zod twins of src/calls/types.ts: the background restores its state with them on wake and the
 // popup validates what it reads, so a corrupt storage item falls back instead of crashing a page.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { CallRecord, CallsState } from '../calls/types';
 
 /**
@@ -8,70 +8,76 @@ import type { CallRecord, CallsState } from '../calls/types';
  * call uuids as own keys whatever they are (src/calls/own-keys.ts), so this one keeps every key as
  * an own data property: a live call must not vanish when the worker restores its state.
  */
-function ownKeyRecord<T extends z.ZodType>(value: T) {
-  return z
-    .custom<Record<string, unknown>>((raw) => typeof raw === 'object' && raw !== null && !Array.isArray(raw))
-    .transform((raw, ctx) => {
+function ownKeyRecord<T extends z.ZodMiniType>(value: T) {
+  return z.pipe(
+    z.custom<Record<string, unknown>>((raw) => typeof raw === 'object' && raw !== null && !Array.isArray(raw)),
+    z.transform((raw: Record<string, unknown>, ctx) => {
       const out: Record<string, z.output<T>> = {};
       for (const key of Object.keys(raw)) {
         const parsed = value.safeParse(raw[key]);
         if (!parsed.success) {
-          for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message, path: [key, ...issue.path] });
+          for (const issue of parsed.error.issues) {
+            ctx.issues.push({ code: 'custom', message: issue.message, path: [key, ...issue.path], input: raw });
+          }
           return z.NEVER;
         }
         Object.defineProperty(out, key, { value: parsed.data, writable: true, enumerable: true, configurable: true });
       }
       return out;
-    });
+    }),
+  );
 }
 
+/** What `z.int()` accepts (a safe integer), without pulling zod's number-format checks into every bundle. */
+const safeInt = () => z.refine<number>(Number.isSafeInteger);
+
 // Strictly what the reducer writes: finite numbers only (zod 4 rejects NaN and ±Infinity).
-const epochMs = z.number().nullable();
+const epochMs = z.nullable(z.number());
 
 export const partySchema = z.object({
-  id: z.string().nullable(),
+  id: z.nullable(z.string()),
   type: z.enum(['user', 'group', 'scenario', 'unknown']),
-  ext: z.string().nullable(),
-  displayName: z.string().nullable(),
+  ext: z.nullable(z.string()),
+  displayName: z.nullable(z.string()),
 });
 
 export const crmCardSchema = z.object({
-  id: z.string().nullable(),
-  name: z.string().nullable(),
-  number: z.string().nullable(),
-  company: z.string().nullable(),
-  url: z.string().nullable(),
+  id: z.nullable(z.string()),
+  name: z.nullable(z.string()),
+  number: z.nullable(z.string()),
+  company: z.nullable(z.string()),
+  url: z.nullable(z.string()),
   urlRejected: z.boolean(),
-  priority: z.number().nullable(),
+  priority: z.nullable(z.number()),
 });
 
 export const callerCardSchema = z.object({
-  name: z.string().nullable(),
-  company: z.string().nullable(),
-  number: z.string().nullable(),
-  url: z.string().nullable(),
+  name: z.nullable(z.string()),
+  company: z.nullable(z.string()),
+  number: z.nullable(z.string()),
+  url: z.nullable(z.string()),
   unknown: z.boolean(),
 });
 
 export const callRecordSchema = z.object({
   uuid: z.string(),
-  parentUuid: z.string().nullable(),
+  parentUuid: z.nullable(z.string()),
   rootUuid: z.string(),
   direction: z.enum(['incoming', 'outgoing', 'internal']),
   ringsHere: z.boolean(),
   status: z.enum(['ringing', 'answered', 'ended']),
-  outcome: z.enum(['answered', 'missed', 'unanswered']).nullable(),
+  outcome: z.nullable(z.enum(['answered', 'missed', 'unanswered'])),
   dialAt: epochMs,
   bridgeAt: epochMs,
   endAt: epochMs,
   firstSeenAt: z.number(),
-  seq: z.number().int().nonnegative(),
+  seq: z.number().check(safeInt(), z.nonnegative()),
   caller: callerCardSchema,
   crm: z.array(crmCardSchema),
-  leg: partySchema.nullable(),
-  leg2: partySchema.nullable(),
-  trunkNum: z.string().nullable(),
-  trunkName: z.string().nullable(),
+  leg: z.nullable(partySchema),
+  leg2: z.nullable(partySchema),
+  trunkNum: z.nullable(z.string()),
+  trunkName: z.nullable(z.string()),
   unseen: z.boolean(),
 });
 
@@ -82,12 +88,12 @@ const notificationKindSchema = z.enum(['incoming', 'outgoing', 'internal', 'miss
 export const callsStateSchema = z.object({
   active: ownKeyRecord(callRecordSchema),
   history: callRecordListSchema,
-  presence: z.object({ status: z.enum(['available', 'away']), since: epochMs }).nullable(),
-  clockOffsetMs: z.number().nullable(),
-  shown: ownKeyRecord(z.object({ kind: notificationKindSchema, call: z.string().nullable() })),
+  presence: z.nullable(z.object({ status: z.enum(['available', 'away']), since: epochMs })),
+  clockOffsetMs: z.nullable(z.number()),
+  shown: ownKeyRecord(z.object({ kind: notificationKindSchema, call: z.nullable(z.string()) })),
   autoOpened: z.array(z.string()),
-  nextSeq: z.number().int().nonnegative(),
-  lastError: z.object({ message: z.string(), at: z.number() }).nullable(),
+  nextSeq: z.number().check(safeInt(), z.nonnegative()),
+  lastError: z.nullable(z.object({ message: z.string(), at: z.number() })),
 });
 
 // Compile-time proof that the schemas and the hand-written types agree in both directions:

@@ -1,5 +1,5 @@
 // Connection health, written by the background only, read by the popup and options pages.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const connectionStateSchema = z.enum([
   'not-configured', // settings are incomplete: nothing to connect to
@@ -12,22 +12,22 @@ export const connectionStateSchema = z.enum([
 export const healthSchema = z.object({
   state: connectionStateSchema,
   /** Why it stopped or why the last attempt failed, as a message key plus details. */
-  stopReason: z.enum(['refused', 'invalid-settings', 'insecure-url', 'pbx-error']).nullable(),
+  stopReason: z.nullable(z.enum(['refused', 'invalid-settings', 'insecure-url', 'pbx-error'])),
   /** Epoch ms of the next attempt when reconnecting. */
-  retryAt: z.number().nullable(),
-  connectedSince: z.number().nullable(),
-  lastFrameAt: z.number().nullable(),
+  retryAt: z.nullable(z.number()),
+  connectedSince: z.nullable(z.number()),
+  lastFrameAt: z.nullable(z.number()),
   reconnectCount: z.number(),
   framesAccepted: z.number(),
   framesRejected: z.number(),
   /** The last few rejection reasons, newest last. */
   lastRejections: z.array(z.object({ at: z.number(), reason: z.string() })),
-  lastPbxError: z.object({ at: z.number(), message: z.string() }).nullable(),
+  lastPbxError: z.nullable(z.object({ at: z.number(), message: z.string() })),
   /** How the worker is kept alive: client keep-alive frames, or API calls when the server refuses client frames. */
   keepAlive: z.enum(['frames', 'api-calls']),
   /** The URL in use with the API key redacted. */
-  displayUrl: z.string().nullable(),
-  lastCloseCode: z.number().nullable(),
+  displayUrl: z.nullable(z.string()),
+  lastCloseCode: z.nullable(z.number()),
   /** Failed attempts since the last stable connection (drives the backoff; survives the worker). */
   failedAttempts: z.number(),
   /** Consecutive refused handshakes. */

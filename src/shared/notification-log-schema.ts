@@ -1,5 +1,5 @@
 // What the background records of each notification it showed (see background/notification-log.ts).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const notificationLogEntrySchema = z.object({
   at: z.number(),

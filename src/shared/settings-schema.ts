@@ -1,8 +1,11 @@
 // One settings schema for every place that reads settings. A stored value that is
 // corrupt or from an older version falls back to defaults field by field.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const SETTINGS_VERSION = 1;
+
+/** What `z.int()` accepts (a safe integer), without pulling zod's number-format checks into every bundle. */
+const safeInt = () => z.refine<number>(Number.isSafeInteger);
 
 export const notificationPolicySchema = z.object({
   /** Incoming external calls pop while ringing. */
@@ -19,6 +22,8 @@ export const notificationPolicySchema = z.object({
   autoOpen: z.enum(['off', 'ring', 'answer']),
   /** Auto-opened tabs come to the front, or stay in the background. */
   autoOpenFocused: z.boolean(),
+  /** A short sound repeats while a call that pops rings here (off by default: many desk phones ring anyway). */
+  ringSound: z.boolean(),
 });
 
 export const settingsSchema = z.object({
@@ -34,7 +39,7 @@ export const settingsSchema = z.object({
   notifications: notificationPolicySchema,
   /** Origins whose CRM links may open; empty = any http(s) origin. */
   crmAllowList: z.array(z.string()),
-  historyLimit: z.number().int().min(10).max(5000),
+  historyLimit: z.number().check(safeInt(), z.gte(10), z.lte(5000)),
   language: z.enum(['browser', 'uk', 'en']),
 });
 
@@ -55,6 +60,7 @@ export const DEFAULT_SETTINGS: Settings = {
     onAnswer: 'update',
     autoOpen: 'off',
     autoOpenFocused: false,
+    ringSound: false,
   },
   crmAllowList: [],
   historyLimit: 500,

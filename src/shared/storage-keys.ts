@@ -16,6 +16,8 @@ export const LOCAL_KEYS = {
   history: 'callpop.history',
   /** Whether the current server tolerates client keep-alive frames. */
   keepAliveMode: 'callpop.keepAliveMode',
+  /** Do-not-disturb on this machine: {until: ms | null} (src/calls/do-not-disturb.ts); absent = off. */
+  dnd: 'callpop.dnd',
 } as const;
 
 export const SYNC_KEYS = {

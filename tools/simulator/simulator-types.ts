@@ -1,6 +1,8 @@
 // The simulator's public shape; e2e tests, the demo and benchmarks are written against it.
 import type { PlayOptions } from './player';
 import type { ScenarioLine } from './scenario';
+import type { FragmentOptions } from './fragmented-send';
+import type { RestControls } from './rest-routes';
 
 export interface SimulatorOptions {
   /** 0 = any free port (default 0). */
@@ -40,6 +42,26 @@ export interface SimulatorStats {
   framesSent: number;
   /** Frames passed to send/play while silent, counted once per frame. */
   framesDiscarded: number;
+  /** Connections closed by the accept-then-close switch right after the handshake. */
+  acceptedThenClosed: number;
+}
+
+/** Accept-then-close: every handshake succeeds, then the socket is closed at once (after `firstFrame`, if any). */
+export interface AcceptThenClose {
+  /** Close code; 1006 means cut without a close frame. Default 1000. */
+  code?: number;
+  reason?: string;
+  /** A frame sent before closing, e.g. a PBX `error` frame for a wrong key. */
+  firstFrame?: string;
+}
+
+/** What the simulator saw, in order, for tests that care about sequence (one socket closed before the next handshake). */
+export interface SimulatorEvent {
+  type: 'upgrade' | 'open' | 'close';
+  at: number;
+  clientId: number | null;
+  /** For close: the code; for upgrade: null. */
+  code: number | null;
 }
 
 export interface SimulatorPlayOptions extends PlayOptions {
@@ -47,7 +69,8 @@ export interface SimulatorPlayOptions extends PlayOptions {
   client?: SimulatorClient;
 }
 
-export interface Simulator {
+/** RestControls (rest-routes.ts): setMissedCalls, makeCallRequests, setRestMode, … for the REST endpoints. */
+export interface Simulator extends RestControls {
   readonly port: number;
   /** e.g. ws://127.0.0.1:PORT/live/connector/v3/easy */
   readonly wsBaseUrl: string;
@@ -68,6 +91,14 @@ export interface Simulator {
   setSilent(on: boolean): void;
   setRefuse(on: boolean): void;
   setStall(on: boolean): void;
+  /** Accept each handshake, then close the socket at once; null switches it off. */
+  setAcceptThenClose(mode: AcceptThenClose | null): void;
+  /** Sends a binary frame to every open authorized client (the PBX never does). */
+  sendBinary(data: Uint8Array): void;
+  /** Sends one text frame to every open client cut into slow continuation fragments; resolves when sent. */
+  sendFragmented(frame: string, options?: FragmentOptions): Promise<void>;
+  /** Handshakes, opens and closes seen so far, oldest first. */
+  events(): SimulatorEvent[];
   stats(): SimulatorStats;
   /** Closes everything and frees the port (the PBX dying). Aborts every running play. */
   stop(): Promise<void>;

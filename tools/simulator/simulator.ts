@@ -7,11 +7,13 @@ import { CONTROL_PREFIX, handleControl } from './control-routes';
 import { checkRequest, redactUrl, WS_PATH } from './credentials';
 import { answerPlain, refuseUpgrade } from './http-answers';
 import { playLines } from './player';
+import { sendFragmented } from './fragmented-send';
 import { readScenarioFile } from './scenario';
-import type { Simulator, SimulatorClient, SimulatorOptions, SimulatorStats } from './simulator-types';
+import { createRestRoutes, REST_PREFIX, type RestControls, type RestRoutes } from './rest-routes';
+import type { AcceptThenClose, Simulator, SimulatorClient, SimulatorEvent, SimulatorOptions, SimulatorStats } from './simulator-types';
 
 export { parseScenario, readScenarioFile, formatScenario, type ScenarioLine } from './scenario';
-export type { Simulator, SimulatorClient, SimulatorOptions, SimulatorPlayOptions, SimulatorStats } from './simulator-types';
+export type { AcceptThenClose, Simulator, SimulatorClient, SimulatorEvent, SimulatorOptions, SimulatorPlayOptions, SimulatorStats } from './simulator-types';
 export { WS_PATH } from './credentials';
 
 interface Client extends SimulatorClient { socket: WebSocket }
@@ -32,8 +34,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const log = options.log ?? (() => {});
   const counters: SimulatorStats = {
     connectionAttempts: 0, refusedAttempts: 0, acceptedConnections: 0,
-    clientFramesReceived: 0, framesSent: 0, framesDiscarded: 0,
+    clientFramesReceived: 0, framesSent: 0, framesDiscarded: 0, acceptedThenClosed: 0,
   };
+  const seen: SimulatorEvent[] = [];
+  const note = (type: SimulatorEvent['type'], clientId: number | null, code: number | null) =>
+    void seen.push({ type, at: Date.now(), clientId, code });
+  let acceptThenClose: AcceptThenClose | null = null;
   const clients = new Set<Client>();
   const rawSockets = new Set<Socket>();
   const clientListeners = new Set<(client: SimulatorClient) => void>();
@@ -56,7 +62,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     counters.framesSent += 1;
   };
 
+  /** Accept-then-close: the socket never becomes a client that send/play/waitForClients see. */
+  const acceptAndClose = (socket: WebSocket, quit: AcceptThenClose) => {
+    const id = nextClientId++;
+    counters.acceptedConnections += 1;
+    counters.acceptedThenClosed += 1;
+    note('open', id, null);
+    socket.on('error', () => {});
+    socket.on('close', (code) => note('close', id, code));
+    if (quit.firstFrame !== undefined) {
+      socket.send(quit.firstFrame);
+      counters.framesSent += 1;
+    }
+    if (quit.code === 1006) socket.terminate();
+    else socket.close(quit.code ?? 1000, quit.reason ?? '');
+    log(`client ${id} accepted then closed (${quit.code ?? 1000})`);
+  };
+
   const adopt = (socket: WebSocket, subscriber: string) => {
+    if (acceptThenClose) return acceptAndClose(socket, acceptThenClose);
     const client: Client = {
       id: nextClientId++,
       subscriber,
@@ -72,10 +96,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
     socket.on('error', (error) => log(`client ${client.id} error: ${error.message}`));
     socket.on('close', (code) => {
+      note('close', client.id, code);
       clients.delete(client);
       log(`client ${client.id} closed (${code}); ${clients.size} open`);
       notifyCount();
     });
+    note('open', client.id, null);
     log(`client ${client.id} connected as ${subscriber}; ${clients.size} open`);
     notifyCount();
     clientListeners.forEach((listener) => listener(client));
@@ -83,6 +109,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     counters.connectionAttempts += 1;
+    note('upgrade', null, null);
     const target = redactUrl(req.url ?? '/', credentials.apiKey);
     socket.on('error', () => {}); // a client vanishing mid-handshake is not our failure
     if (stall) {
@@ -105,6 +132,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
+    if (url.pathname.startsWith(REST_PREFIX)) return void restApi.handle(req, res, url);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Methods': 'GET, POST', 'Access-Control-Allow-Headers': 'Content-Type' });
       res.end();
@@ -144,7 +172,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     });
   });
 
+  // Declared before use: the REST routes send the agent's call.dial through simulator.send.
+  const restApi = createRestRoutes(credentials, (frame) => simulator.send(frame), log);
+
   const simulator: Simulator = {
+    ...restControls(restApi),
     get port() { return port; },
     get wsBaseUrl() { return `ws://${urlHost(host)}:${port}${WS_PATH}`; },
     connectionUrl(overrides = {}) {
@@ -214,6 +246,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     setSilent(on) { silent = on; log(`silent ${on ? 'on' : 'off'}`); },
     setRefuse(on) { refuse = on; log(`refuse ${on ? 'on' : 'off'}`); },
     setStall(on) { stall = on; log(`stall ${on ? 'on' : 'off'}`); },
+    setAcceptThenClose(mode) { acceptThenClose = mode; log(`accept-then-close ${mode ? `on (${mode.code ?? 1000})` : 'off'}`); },
+    sendBinary(data) {
+      clients.forEach((client) => {
+        if (client.socket.readyState !== WebSocket.OPEN) return;
+        client.socket.send(data, { binary: true });
+        counters.framesSent += 1;
+      });
+    },
+    async sendFragmented(frame, fragmentOptions) {
+      const sent = await Promise.all([...clients].map((client) => sendFragmented(client.socket, frame, fragmentOptions)));
+      counters.framesSent += sent.filter(Boolean).length;
+    },
+    events: () => seen.map((event) => ({ ...event })),
     stats: () => ({ ...counters }),
     async stop() {
       stopController.abort();
@@ -239,4 +284,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   await listen();
   return simulator;
+}
+
+/** The REST switches, without the request handler the server keeps for itself. */
+function restControls({ handle: _handle, ...controls }: RestRoutes): RestControls {
+  return controls;
 }

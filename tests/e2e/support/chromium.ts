@@ -34,11 +34,19 @@ export function assertChromiumInstalled(): void {
   }
 }
 
-export async function launchChromium(options: { locale?: string; headless?: boolean; extraArgs?: string[] } = {}): Promise<ChromiumExtension> {
+export async function launchChromium(
+  options: {
+    locale?: string;
+    headless?: boolean;
+    extraArgs?: string[];
+    /** Another way to start Debian's Chromium (the policy test wraps it in a private mount namespace). */
+    executablePath?: string;
+  } = {},
+): Promise<ChromiumExtension> {
   assertChromiumInstalled();
   const profile = mkdtempSync(join(tmpdir(), 'callpop-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: options.executablePath ?? CHROMIUM_PATH,
     headless: options.headless ?? true,
     locale: options.locale ?? 'en-US',
     args: [

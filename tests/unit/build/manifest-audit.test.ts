@@ -10,15 +10,20 @@ type Manifest = Record<string, unknown> & {
   background: Record<string, unknown>;
 };
 
-/** Every permission and why (also listed in the README). */
-const NEEDED_PERMISSIONS = ['alarms', 'notifications', 'storage'];
+/**
+ * Every permission and why (also listed in the README): alarms (the connection watchdog, the end of
+ * "do not disturb for 1 hour"), notifications (the call pop-ups), storage (settings, state, history),
+ * offscreen (Chrome only: a service worker has no Audio, so the ring sound plays in an offscreen document;
+ * Firefox plays it in its background page and does not know the permission).
+ */
+const NEEDED_PERMISSIONS = { chrome: ['alarms', 'notifications', 'offscreen', 'storage'], firefox: ['alarms', 'notifications', 'storage'] };
 
 describe.each(['chrome', 'firefox'] as const)('the %s manifest', (target) => {
   const manifest = manifestFor(target) as unknown as Manifest;
   const text = JSON.stringify(manifest);
 
-  it('asks only for storage, notifications and alarms, and no host access', () => {
-    expect([...(manifest.permissions ?? [])].sort()).toEqual(NEEDED_PERMISSIONS);
+  it('asks only for storage, notifications, alarms (and offscreen in Chrome), and no host access', () => {
+    expect([...(manifest.permissions ?? [])].sort()).toEqual(NEEDED_PERMISSIONS[target]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(text).not.toContain('<all_urls>');
     expect(text).not.toMatch(/"\*:\/\/\*\/\*"/);
@@ -61,5 +66,20 @@ describe('per-browser keys', () => {
     expect(firefox.browser_specific_settings.gecko.id).toBe('callpop@callpop.example');
     expect(firefox.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
     expect(firefox).not.toHaveProperty('minimum_chrome_version');
+  });
+});
+
+describe('keyboard shortcuts', () => {
+  it.each(['chrome', 'firefox'] as const)('%s: the popup and "open caller in CRM", with a translated description', async (target) => {
+    const commands = (manifestFor(target) as unknown as { commands: Record<string, { suggested_key?: { default?: string }; description?: string }> }).commands;
+    expect(Object.keys(commands).sort()).toEqual(['_execute_action', 'open-caller-crm']);
+    expect(commands['open-caller-crm']?.description).toBe('__MSG_commandOpenCallerCrm__');
+    // Chrome accepts at most four suggested keys, each Ctrl/Alt (+Shift) plus one key.
+    for (const command of Object.values(commands)) expect(command.suggested_key?.default).toMatch(/^(Ctrl|Alt)\+(Shift\+)?[A-Z0-9]$/);
+    const { readFileSync } = await import('node:fs');
+    for (const lang of ['en', 'uk']) {
+      const catalog = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message?: string }>;
+      expect(catalog.commandOpenCallerCrm?.message, lang).toBeTruthy();
+    }
   });
 });

@@ -71,7 +71,7 @@ describe('options page', () => {
     await renderPage();
     const key = screen.getByLabelText('API key') as HTMLInputElement;
     expect(key.type).toBe('password');
-    fireEvent.click(screen.getByRole('button', { name: 'Show the API key' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show key' }));
     expect(key.type).toBe('text');
     expect(key.value).toBe(SECRET);
   });
@@ -88,7 +88,7 @@ describe('options page', () => {
     expect((screen.getByLabelText('Missed calls') as HTMLInputElement).checked).toBe(false);
     expect((screen.getByLabelText('Your extension number or e-mail') as HTMLInputElement).disabled).toBe(false);
     expect(screen.getAllByText('Set by your administrator').length).toBe(3);
-    expect(screen.queryByRole('button', { name: 'Show the API key' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Show key' })).toBeNull();
 
     typeInto('Your extension number or e-mail', '303');
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));

@@ -1,0 +1,41 @@
+// Click-to-call through the PBX (PROTOCOL.md REST makeCall): the PBX rings the agent's own phone,
+// then dials the number. Used by the popup's "Call back", the missed-call notification's button
+// and the page context menu.
+import { browser } from '../shared/browser-api';
+import type { Translate } from '../shared/i18n-types';
+import type { Settings } from '../shared/settings-schema';
+import { phoneNumberIn } from '../shared/phone-number';
+import { RestError, restErrorKindOf, restErrorMessageKey, type RestErrorKind } from '../shared/rest-errors';
+import { agentExtension, noteRestFailure, noteRestSuccess, restClientFor } from './pbx-rest';
+
+export type CallResult = { ok: true; number: string; uuid: string } | { ok: false; number: string | null; error: RestErrorKind };
+
+export async function callNumber(settings: Settings, raw: string): Promise<CallResult> {
+  const number = phoneNumberIn(raw);
+  if (!number) return { ok: false, number: null, error: 'invalid-number' };
+  try {
+    const client = await restClientFor(settings);
+    const legExt = await agentExtension(client, settings);
+    const { uuid } = await client.makeCall(legExt, number);
+    await noteRestSuccess();
+    return { ok: true, number, uuid };
+  } catch (error) {
+    // A missing permission or setting is the agent's to fix, not the PBX's fault: no status change.
+    if (!(error instanceof RestError && (error.kind === 'no-permission' || error.kind === 'not-configured'))) await noteRestFailure(error);
+    return { ok: false, number, error: restErrorKindOf(error) };
+  }
+}
+
+/** Pages outside the popup (context menu, notification button) hear the outcome as a notification. */
+export async function announceCallResult(result: CallResult, t: Translate): Promise<void> {
+  const id = `dial:${Date.now()}`;
+  const title = result.ok
+    ? t('dialStartedTitle', [result.number])
+    : result.number === null
+      ? t('dialNoNumber')
+      : t('dialFailedTitle', [result.number]);
+  const message = result.ok ? t('dialStartedMessage') : t(restErrorMessageKey(result.error));
+  await browser.notifications
+    .create(id, { type: 'basic', iconUrl: browser.runtime.getURL('icons/icon-128.png'), title, message: message || title })
+    .catch(() => undefined);
+}

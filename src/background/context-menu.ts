@@ -1,0 +1,77 @@
+// "Call <number> via PBX" on selected text and on tel: links, without content scripts: the
+// browser hands the selection or the link to the menu click. Firefox tells us before the menu
+// opens (menus.onShown), so it can show the number itself; Chrome cannot, so its title is generic.
+import { browser, type Menus } from '../shared/browser-api';
+import type { Translate } from '../shared/i18n-types';
+import { phoneNumberIn } from '../shared/phone-number';
+import { announceCallResult, callNumber, type CallResult } from './call-back';
+import { restFeaturesAvailable } from './pbx-rest';
+import type { Background } from './start-background';
+
+export const MENU_SELECTION = 'callpop-call-selection';
+export const MENU_LINK = 'callpop-call-link';
+
+/** Firefox's menus API: onShown and refresh exist there only (feature detection, not sniffing). */
+interface ShownApi {
+  onShown?: { addListener(fn: (info: Menus.OnShownInfoType) => void): void };
+  refresh?: () => Promise<void>;
+}
+
+const menus = (): typeof browser.contextMenus & ShownApi => browser.contextMenus as typeof browser.contextMenus & ShownApi;
+
+/**
+ * Creates both items (idempotent: removeAll first, because Chrome keeps menus across worker
+ * restarts and create() with a known id fails), visible only while calling is available.
+ */
+export async function ensureContextMenus(t: Translate, available: boolean): Promise<void> {
+  const api = menus();
+  if (!api) return;
+  await api.removeAll();
+  api.create({ id: MENU_SELECTION, contexts: ['selection'], title: t('menuCallSelection'), visible: available });
+  // tel: links only; any other link has no number to call.
+  api.create({ id: MENU_LINK, contexts: ['link'], targetUrlPatterns: ['tel:*'], title: t('menuCallLink'), visible: available });
+}
+
+/** The permission or the REST status changed: show or hide both items. */
+export async function setContextMenusVisible(available: boolean): Promise<void> {
+  const api = menus();
+  if (!api) return;
+  await Promise.all([MENU_SELECTION, MENU_LINK].map((id) => Promise.resolve(api.update(id, { visible: available })).catch(() => undefined)));
+}
+
+/** What the clicked item is about: the tel: link's target, else the selected text. */
+function textOf(info: Pick<Menus.OnClickData, 'menuItemId' | 'linkUrl' | 'selectionText'>): string {
+  if (info.menuItemId === MENU_LINK && info.linkUrl) return info.linkUrl;
+  return info.selectionText ?? info.linkUrl ?? '';
+}
+
+/** The menu item was clicked: dial the normalized number and say what happened. */
+export async function handleContextMenuClick(
+  bg: Background,
+  info: Pick<Menus.OnClickData, 'menuItemId' | 'linkUrl' | 'selectionText'>,
+): Promise<CallResult | null> {
+  if (info.menuItemId !== MENU_SELECTION && info.menuItemId !== MENU_LINK) return null;
+  const result = await callNumber(bg.settings(), textOf(info));
+  await announceCallResult(result, bg.t);
+  return result;
+}
+
+/** Firefox: put the number itself in the title, or hide the item when the text holds none. */
+export async function handleMenuShown(bg: Background, info: Menus.OnShownInfoType): Promise<void> {
+  const api = menus();
+  const ours = info.menuIds.filter((id: string | number) => id === MENU_SELECTION || id === MENU_LINK);
+  if (ours.length === 0 || typeof api.refresh !== 'function') return;
+  // Hidden for a reason (no permission, undocumented answers): a number in the text does not change that.
+  if (!(await restFeaturesAvailable(bg.settings()))) return;
+  for (const id of ours) {
+    const number = phoneNumberIn(id === MENU_LINK ? (info.linkUrl ?? '') : (info.selectionText ?? ''));
+    await Promise.resolve(
+      api.update(id, number ? { visible: true, title: bg.t('menuCallNumber', [number]) } : { visible: false }),
+    ).catch(() => undefined);
+  }
+  await api.refresh();
+}
+
+export function contextMenuOnShown(): ShownApi['onShown'] {
+  return menus()?.onShown;
+}

@@ -1,0 +1,26 @@
+// Test-only entry points for events a test cannot fire (a keyboard shortcut, a notification
+// click). They are always defined on the worker's global but refuse to run unless storage.local
+// 'callpop.testTuning' has `exposeHandlers: true`, which only a test (or a developer) writes.
+import { browser } from '../shared/browser-api';
+
+const TUNING_KEY = 'callpop.testTuning';
+
+export type TestHandler = (...args: never[]) => Promise<unknown>;
+
+async function allowed(): Promise<boolean> {
+  const raw = (await browser.storage.local.get(TUNING_KEY))[TUNING_KEY] as { exposeHandlers?: unknown } | undefined;
+  return raw?.exposeHandlers === true;
+}
+
+/** Adds handlers under `globalThis.__callpopTest` (merged, so each feature registers its own). */
+export function exposeTestHandlers(handlers: Record<string, TestHandler>): void {
+  const target = globalThis as unknown as { __callpopTest?: Record<string, TestHandler> };
+  const guarded: Record<string, TestHandler> = {};
+  for (const [name, handler] of Object.entries(handlers)) {
+    guarded[name] = async (...args: never[]) => {
+      if (!(await allowed())) throw new Error('CallPop test handlers are off (callpop.testTuning.exposeHandlers)');
+      return handler(...args);
+    };
+  }
+  target.__callpopTest = { ...target.__callpopTest, ...guarded };
+}

@@ -1,0 +1,45 @@
+// Benchmark-only timing probe (issue 9, `npm run bench`): off unless local storage
+// 'callpop.testTuning' has `recordTimings: true`. When on, it records when each frame reached
+// the socket handler and when each notification existed, in `globalThis.callpopTimings`,
+// which the bench reads from the worker. The array itself is the on/off switch, so nothing
+// is kept in module state; it is lost with the worker, which is fine for a measurement.
+
+export type TimingEntry =
+  /** A frame as delivered by the socket, before any processing; the bench parses it later. */
+  | { kind: 'arrival'; at: number; frame: unknown }
+  /** The state was saved and notifications.create is about to be called ('request') or has resolved ('pop'). */
+  | { kind: 'request' | 'pop'; at: number; id: string; call: string | null };
+
+/** Enough for a few hundred calls; the oldest entries go first beyond it. */
+const MAX_ENTRIES = 5_000;
+
+interface ProbeGlobal {
+  callpopTimings?: TimingEntry[];
+}
+
+const probe = globalThis as typeof globalThis & ProbeGlobal;
+
+/** Epoch ms with sub-millisecond resolution, comparable with Node's clock on the same machine. */
+function preciseNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+export function setTimingProbe(on: boolean): void {
+  if (!on) delete probe.callpopTimings;
+  else probe.callpopTimings ??= [];
+}
+
+function record(entry: TimingEntry): void {
+  const list = probe.callpopTimings;
+  if (!list) return;
+  list.push(entry);
+  if (list.length > MAX_ENTRIES) list.splice(0, list.length - MAX_ENTRIES);
+}
+
+export function noteFrameArrival(frame: unknown): void {
+  if (probe.callpopTimings) record({ kind: 'arrival', at: preciseNow(), frame });
+}
+
+export function noteNotificationTiming(kind: 'request' | 'pop', id: string, call: string | null): void {
+  if (probe.callpopTimings) record({ kind, at: preciseNow(), id, call });
+}

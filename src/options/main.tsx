@@ -1,4 +1,5 @@
 // Options page entry: mounts the app, nothing else.
+import '../shared/zod-config';
 import { render } from 'preact';
 import { OptionsApp } from './options-app';
 

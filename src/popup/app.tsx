@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { INITIAL_HEALTH } from '../shared/health';
 import type { Translate } from '../shared/i18n-types';
 import { DndToggle } from './dnd-toggle';
+import { AllowCalling } from './allow-calling';
 import { EmptyState } from './empty-state';
 import { ExportHistory } from './export-history';
 import { Header } from './header';
@@ -76,6 +77,7 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
           {announcement}
         </p>
+        <AllowCalling />
         <footer class="footer">
           <button type="button" class="link" onClick={actions.openOptions}>
             {t('popupFooterOptions')}

@@ -1,4 +1,5 @@
 // Entry: load the UI language first (the agent's choice may differ from the browser's), then render.
+import '../shared/zod-config';
 import { render } from 'preact';
 import { readEffectiveSettings } from '../shared/settings-store';
 import { createUiTranslator, uiLanguageTag } from '../shared/ui-strings';

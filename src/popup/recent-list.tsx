@@ -1,10 +1,12 @@
 // Recent calls, newest first. Rendered in pages of 50 behind a "Show more" button: 500 rows
 // at once would delay the popup's first useful paint, and a button works from the keyboard.
 import { useState } from 'preact/hooks';
+import { CallBackButton } from './call-back-button';
 import { CallCard } from './call-card';
 import { ClearHistory } from './clear-history';
 import { usePopup } from './popup-context';
 import type { RecentCallView } from './view-model';
+import { useRestFeatures } from './use-rest-features';
 
 export const RECENT_PAGE_SIZE = 50;
 
@@ -18,6 +20,8 @@ interface RecentListProps {
 export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange }: RecentListProps) {
   const { t } = usePopup();
   const [limit, setLimit] = useState(RECENT_PAGE_SIZE);
+  // Call back shows only while the PBX origin is allowed and its REST API answers as documented.
+  const canCallBack = useRestFeatures().available;
   if (historyCount === 0) return null;
   const shown = calls.slice(0, limit);
   return (
@@ -56,6 +60,7 @@ export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange
                 </>
               }
             />
+            {canCallBack && call.caller.number && <CallBackButton number={call.caller.number} />}
           </li>
         ))}
       </ul>

@@ -63,7 +63,7 @@ describe('lifecycle faults in Chromium', () => {
     expect(stopped.lastPbxError?.message).toContain('invalid apiKey');
     expect(stopped.retryAt! - Date.now()).toBeGreaterThan(RECONNECT.refusedRetryMs - 60_000);
     const popup = await ext.openExtensionPage('src/popup/popup.html');
-    await waitFor(async () => ((await popup.getByTestId('health').textContent())?.match(/Stopped: .*Check the API key and the subscriber/) ? true : undefined), 'popup says check settings');
+    await waitFor(async () => ((await popup.getByTestId('health').textContent())?.match(/Stopped: .*Check domain, API key and subscriber/) ? true : undefined), 'popup says check settings');
     const attempts = sim.stats().connectionAttempts;
     expect(attempts).toBe(RECONNECT.refusalsBeforeStop);
     await new Promise((r) => setTimeout(r, 5_000));

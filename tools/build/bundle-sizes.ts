@@ -6,7 +6,10 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 export interface BundleSizes {
   browser: string;
+  /** What each page or the background loads: its entry chunk plus every chunk it imports. */
   entries: Array<{ name: string; files: string[]; gzipBytes: number }>;
+  /** Every built JavaScript file: entry chunks and shared chunks, each on its own. */
+  chunks: Array<{ file: string; gzipBytes: number }>;
   totalJsGzipBytes: number;
 }
 
@@ -60,6 +63,9 @@ export function bundleSizes(dist: string): BundleSizes {
     const list = [...files].sort();
     return { name, files: list.map((f) => relative(root, f)), gzipBytes: list.reduce((sum, f) => sum + gzipBytes(f), 0) };
   });
-  const totalJsGzipBytes = jsFiles(root).reduce((sum, f) => sum + gzipBytes(f), 0);
-  return { browser: root.split('/').pop() ?? root, entries, totalJsGzipBytes };
+  const chunks = jsFiles(root)
+    .map((f) => ({ file: relative(root, f), gzipBytes: gzipBytes(f) }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+  const totalJsGzipBytes = chunks.reduce((sum, c) => sum + c.gzipBytes, 0);
+  return { browser: root.split('/').pop() ?? root, entries, chunks, totalJsGzipBytes };
 }

@@ -47,7 +47,7 @@ describe('popup header', () => {
 
   it('says why it stopped when the PBX refused, with a way to the options page', () => {
     const v = view({ health: health({ state: 'stopped', stopReason: 'refused' }) });
-    expect(v.health.text).toBe('Stopped: the PBX refused the connection. Check the API key and the subscriber in the settings.');
+    expect(v.health.text).toBe('Stopped: the PBX refused the connection. Check domain, API key and subscriber in the settings.');
     expect(v.health.needsOptions).toBe(true);
     expect(v.health.tone).toBe('problem');
   });

@@ -1,0 +1,32 @@
+// "Call back": the PBX rings the agent's own phone, then dials the client. The popup says that
+// it is happening, and any failure in words, in a polite live region.
+import { useState } from 'preact/hooks';
+import { browser } from '../shared/browser-api';
+import { pageReplySchema, type PageMessage } from '../shared/messages';
+import { restErrorMessageKey, type RestErrorKind } from '../shared/rest-errors';
+import { usePopup } from './popup-context';
+
+type CallState = { state: 'idle' } | { state: 'calling' } | { state: 'failed'; words: string };
+
+export function CallBackButton({ number }: { number: string }) {
+  const { t } = usePopup();
+  const [call, setCall] = useState<CallState>({ state: 'idle' });
+  const onClick = async () => {
+    setCall({ state: 'calling' });
+    const message: PageMessage = { type: 'call-back', number };
+    const reply = pageReplySchema.safeParse(await browser.runtime.sendMessage(message).catch(() => undefined));
+    if (reply.success && reply.data.ok) return; // stays "Calling…": the agent's phone rings now
+    const kind = (reply.success ? reply.data.error : 'network') as RestErrorKind;
+    setCall({ state: 'failed', words: t(restErrorMessageKey(kind)) || t('restError_network') });
+  };
+  return (
+    <>
+      <button type="button" class="button" data-testid="call-back" aria-label={t('popupCallBackLabel', [number])} disabled={call.state === 'calling'} onClick={() => void onClick()}>
+        {t('popupCallBack')}
+      </button>
+      <span class={`call-back-status call-back-status--${call.state}`} role="status" data-testid="call-back-status">
+        {call.state === 'calling' ? t('popupCalling', [number]) : call.state === 'failed' ? t('popupCallFailed', [call.words]) : ''}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+// Whether the popup may offer "Call back", and what to ask for when it may not: host access for
+// the configured PBX origin (asked on a click, never at install) and the REST status the
+// background records. Follows storage and permission changes while the popup is open.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from '../shared/browser-api';
+import { readEffectiveSettings, isConfigured } from '../shared/settings-store';
+import { restOriginFor } from '../shared/rest-origin';
+import { REST_STATUS_KEY, parseRestStatus, type RestStatus } from '../shared/rest-status';
+
+export interface RestFeatures {
+  /** The PBX origin pattern to ask for; null when the connection is not set up. */
+  pattern: string | null;
+  /** null while unknown (first read) or where the permissions API is missing. */
+  permitted: boolean | null;
+  status: RestStatus | null;
+  /** "Call back" shows: permitted and the REST API has not answered otherwise than documented. */
+  available: boolean;
+  /** Must run inside the click handler: browsers grant only on a user gesture. */
+  requestPermission(): Promise<boolean>;
+}
+
+async function readFeatures(): Promise<Pick<RestFeatures, 'pattern' | 'permitted' | 'status'>> {
+  const { settings } = await readEffectiveSettings();
+  const origin = isConfigured(settings) ? restOriginFor(settings.domain) : null;
+  const permissions = browser.permissions as typeof browser.permissions | undefined;
+  const permitted = origin && permissions ? await permissions.contains({ origins: [origin.permissionPattern] }) : null;
+  const status = parseRestStatus((await browser.storage.local.get(REST_STATUS_KEY))[REST_STATUS_KEY]);
+  return { pattern: origin?.permissionPattern ?? null, permitted, status };
+}
+
+export function useRestFeatures(): RestFeatures {
+  const [read, setRead] = useState<Pick<RestFeatures, 'pattern' | 'permitted' | 'status'>>({ pattern: null, permitted: null, status: null });
+  const refresh = useCallback(() => {
+    // Storage changes on every frame (health): re-render only when something here changed.
+    readFeatures().then(
+      (next) => setRead((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next)),
+      () => undefined, // unreadable: stay hidden
+    );
+  }, []);
+  useEffect(() => {
+    refresh();
+    const onChanged = () => refresh();
+    browser.storage.onChanged.addListener(onChanged);
+    const permissions = browser.permissions as typeof browser.permissions | undefined;
+    permissions?.onAdded?.addListener(onChanged);
+    permissions?.onRemoved?.addListener(onChanged);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      permissions?.onAdded?.removeListener(onChanged);
+      permissions?.onRemoved?.removeListener(onChanged);
+    };
+  }, [refresh]);
+  const requestPermission = useCallback(async () => {
+    if (!read.pattern) return false;
+    const granted = await browser.permissions.request({ origins: [read.pattern] }).catch(() => false);
+    refresh();
+    return granted;
+  }, [read.pattern, refresh]);
+  return { ...read, available: read.permitted === true && read.status?.state !== 'unavailable', requestPermission };
+}

@@ -32,7 +32,9 @@ describe('live connection in Chromium', () => {
     }, `${count} frames processed`, timeoutMs);
   }
 
-  it.each(['incoming-answered', 'group-call', 'several-crms', 'duplicates-out-of-order', 'malformed'])(
+  // Every shipped scenario is compared with the replay in notifications-chromium.e2e.ts (one browser);
+  // these two prove it on a fresh connection.
+  it.each(['group-call', 'malformed'])(
     'a %s scenario ends in the same call state as the replay tool predicts',
     async (name) => {
       const file = `${SCENARIOS}/${name}.jsonl`;

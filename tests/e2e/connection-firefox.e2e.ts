@@ -8,6 +8,7 @@ import { allCalls, framesProcessed, liveNotificationIds, readCallsState, readHea
 import { notificationsLeftShown, replayScenario } from './support/replay';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import { summaryCall } from '../../tools/replay/summary';
+import { axeViolations, describeViolations } from './support/axe';
 
 const SCENARIOS = 'tests/fixtures/scenarios';
 
@@ -34,6 +35,26 @@ describe('the Firefox build in Firefox ESR', () => {
     const predicted = ['incoming-answered', 'group-call', 'incoming-missed'].map((n) => replayScenario(`${SCENARIOS}/${n}.jsonl`));
     expect(allCalls(await readCallsState(ff)).map(summaryCall)).toEqual(predicted.flatMap((p) => p.summary.calls));
     expect(await liveNotificationIds(ff)).toEqual(predicted.flatMap(notificationsLeftShown).sort());
+  });
+
+  it('renders the popup with a live call and the options page, with no axe-core violations', async () => {
+    sim = await startLoopbackSimulator();
+    ff = await launchFirefox();
+    await configureExtension(ff, settingsFor(sim));
+    await sim.waitForClients(1, 20_000);
+    const lines = readScenarioFile(`${SCENARIOS}/incoming-answered.jsonl`);
+    await sim.play(lines.slice(0, 2), { speed: 8 });
+    await framesProcessed(ff, 2, waitFor);
+    const popup = await ff.openExtensionPage('src/popup/popup.html');
+    await popup.waitForSelector('[data-testid="popup-root"]', { timeout: 15_000 });
+    const caller = replayScenario(`${SCENARIOS}/incoming-answered.jsonl`).summary.calls[0]!.caller.name!;
+    await waitFor(async () => ((await popup.evaluate(() => document.body.innerText)).includes(caller) ? true : undefined), 'the caller in the popup');
+    const popupViolations = await axeViolations(popup);
+    expect(popupViolations, describeViolations(popupViolations)).toEqual([]);
+    const options = await ff.extensionPage('options.html');
+    await options.waitForSelector('[data-testid="options-root"] input', { timeout: 15_000 });
+    const optionsViolations = await axeViolations(options);
+    expect(optionsViolations, describeViolations(optionsViolations)).toEqual([]);
   });
 
   it('pops a notification for a ringing call', async () => {

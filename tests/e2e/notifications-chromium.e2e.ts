@@ -7,7 +7,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
 import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
-import { liveNotificationIds, readHealth, readNotificationLog } from './support/extension-state';
+import { allCalls, liveNotificationIds, readCallsState, readHealth, readNotificationLog } from './support/extension-state';
+import { summaryCall } from '../../tools/replay/summary';
 import { notificationsLeftShown, replayScenario } from './support/replay';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import type { ScenarioLine } from '../../tools/simulator/scenario';
@@ -101,7 +102,7 @@ describe('notifications, badge and click-through in Chromium', () => {
     for (const page of crmPages()) await page.close();
   }
 
-  it.each(SCENARIO_NAMES)('%s: the notifications in the browser and the ops carried out are the ones the replay tool predicts', async (name) => {
+  it.each(SCENARIO_NAMES)('%s: the notifications in the browser, the ops carried out and the call state are the ones the replay tool predicts', async (name) => {
     const file = `${SCENARIOS}/${name}.jsonl`;
     const lines = readScenarioFile(file);
     const predicted = replayScenario(file);
@@ -120,6 +121,10 @@ describe('notifications, badge and click-through in Chromium', () => {
     }, `${expectedOps.length} notification ops`, 15_000).catch(async () => (await readNotificationLog(ext)).filter((e) => e.at >= start).map((e) => `${e.op} ${e.id}`));
     expect(carriedOut).toEqual(expectedOps);
     expect(await liveNotificationIds(ext)).toEqual(notificationsLeftShown(predicted));
+    // The call state the background keeps is the replay's too (scenarios use distinct uuids).
+    const scenarioUuids = new Set(predicted.summary.calls.map((c) => c.uuid));
+    const calls = allCalls(await readCallsState(ext)).filter((c) => scenarioUuids.has(c.uuid));
+    expect(calls.map(summaryCall)).toEqual(predicted.summary.calls);
 
     await glanceAtPopup();
   });

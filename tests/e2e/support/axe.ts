@@ -3,7 +3,10 @@
 // (Runtime.evaluate), which CSP does not apply to.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
+/** The part of a Playwright or Puppeteer page that axe needs, so one helper serves Chromium and Firefox. */
+export interface EvaluatingPage {
+  evaluate<T>(fn: string | (() => T | Promise<T>)): Promise<unknown>;
+}
 
 const AXE_SOURCE = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
 
@@ -20,7 +23,7 @@ interface AxeResultsShape {
 }
 
 /** Every axe-core violation on the page as it is now (WCAG 2.x A/AA plus best practices). */
-export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: EvaluatingPage): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (globalThis as { axe?: unknown }).axe === 'object');
   if (!loaded) await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(async () => {

@@ -1,0 +1,177 @@
+// Issue 10: call back, calling a number from a page, and catching up after a gap, in a real
+// Chromium against the simulator's REST endpoints. One browser for the file: the steps build on
+// each other (no permission → granted → used → PBX answers otherwise than documented).
+//
+// Granting host access: headless Chromium cannot click the permission prompt that
+// permissions.request() opens. chrome://extensions' own "Site access" control
+// (developerPrivate.addHostPermission, what a user does on the extension's details page)
+// records the origin as user-granted; after that the extension's own "Allow calling through
+// the PBX" button, clicked for real (a user gesture), resolves without a prompt. So the test
+// drives the same button an agent clicks, and proves that without it nothing reaches the PBX.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
+import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
+import { allCalls, liveNotificationIds, readCallsState, readHealth, readStorage } from './support/extension-state';
+import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
+
+const MISSED = 'tests/fixtures/scenarios/incoming-missed.jsonl';
+const PATTERN = 'http://127.0.0.1/*';
+
+describe('REST features in Chromium', () => {
+  let sim: Simulator;
+  let ext: ChromiumExtension;
+  let popup: Page | null = null;
+
+  beforeAll(async () => {
+    sim = await startLoopbackSimulator();
+    ext = await launchChromium();
+    await ext.evalInWorker((tuning) => chrome.storage.local.set({ 'callpop.testTuning': tuning }), { exposeHandlers: true });
+    await configureExtension(ext, settingsFor(sim));
+    await sim.waitForClients(1, 20_000);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await sim?.stop();
+  });
+
+  const hasPermission = () => ext.evalInWorker((pattern) => chrome.permissions.contains({ origins: [pattern] }), PATTERN);
+  const contextMenuClick = (info: { menuItemId: string; selectionText?: string; linkUrl?: string }) =>
+    ext.evalInWorker(async (arg) => {
+      const hooks = (globalThis as unknown as { __callpopTest: Record<string, (i: unknown) => Promise<unknown>> }).__callpopTest;
+      return hooks.contextMenuClick!(arg) as Promise<{ ok: boolean; number: string | null; error?: string }>;
+    }, info);
+  const openPopup = async () => {
+    await popup?.close();
+    popup = await ext.openExtensionPage('src/popup/popup.html');
+    await popup.getByTestId('popup-root').waitFor();
+    return popup;
+  };
+
+  it('without host access: no "Call back", the allow button instead, and nothing reaches the PBX', async () => {
+    sim.play(MISSED, { speed: 10 }).catch(() => undefined);
+    await waitFor(async () => (allCalls(await readCallsState(ext)).some((c) => c.outcome === 'missed') ? true : undefined), 'the missed call in history', 30_000);
+    expect(await hasPermission()).toBe(false);
+
+    const page = await openPopup();
+    await page.getByTestId('allow-calling-button').waitFor({ timeout: 15_000 });
+    await page.getByTestId('recent-call').first().waitFor();
+    expect(await page.getByTestId('call-back').count()).toBe(0);
+
+    const result = await contextMenuClick({ menuItemId: 'callpop-call-selection', selectionText: 'Call me: 067 123 45 67' });
+    expect(result).toMatchObject({ ok: false, error: 'no-permission' });
+    expect(sim.makeCallRequests()).toEqual([]);
+  });
+
+  it('the agent allows calling through the PBX with the popup button', async () => {
+    const settingsPage = await ext.context.newPage();
+    await settingsPage.goto(`chrome://extensions/?id=${ext.extensionId}`);
+    // The extension details page's own "Site access" control (see the file comment).
+    const answer = await settingsPage.evaluate(
+      ([id, pattern]) =>
+        new Promise<string>((resolve) => {
+          const api = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } }).developerPrivate;
+          api.addHostPermission(id, pattern, () => resolve(chrome.runtime.lastError?.message ?? 'ok'));
+        }),
+      [ext.extensionId, PATTERN] as const,
+    );
+    await settingsPage.close();
+    expect(answer).toBe('ok');
+
+    const page = popup ?? (await openPopup());
+    await page.getByTestId('allow-calling-button').click();
+    await waitFor(async () => ((await hasPermission()) ? true : undefined), 'host access for the PBX origin');
+    // The popup follows the grant: the allow button goes, "Call back" appears.
+    await page.getByTestId('call-back').first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('allow-calling').count()).toBe(0);
+  });
+
+  it('"Call back" in the popup reaches makeCall with the agent\'s extension and the caller\'s number, and says it is calling', async () => {
+    const page = await openPopup();
+    await page.getByTestId('call-back').first().click();
+    const request = await waitFor(() => sim.makeCallRequests().at(-1), 'makeCall on the simulator');
+    expect(request).toMatchObject({ legExt: AGENT_EXT, otherLegNum: '+380501112233' });
+    await waitFor(async () => ((await page.getByTestId('call-back-status').first().textContent())?.includes('Calling +380501112233') ? true : undefined), '"Calling…" in the popup');
+    // The PBX then reports the agent's outgoing call on the stream.
+    await waitFor(async () => (allCalls(await readCallsState(ext)).some((c) => c.uuid === request.uuid && c.direction === 'outgoing') ? true : undefined), 'the outgoing call from the stream');
+  });
+
+  it('the context menu calls the normalized number from selected text and from a tel: link', async () => {
+    const before = sim.makeCallRequests().length;
+    const selection = await contextMenuClick({ menuItemId: 'callpop-call-selection', selectionText: 'Наш телефон: (044) 123-45-67, пн–пт' });
+    expect(selection).toMatchObject({ ok: true, number: '+380441234567' });
+    const link = await contextMenuClick({ menuItemId: 'callpop-call-link', linkUrl: 'tel:+38-067-765-43-21' });
+    expect(link).toMatchObject({ ok: true, number: '+380677654321' });
+    expect(sim.makeCallRequests().slice(before).map((r) => [r.legExt, r.otherLegNum])).toEqual([
+      [AGENT_EXT, '+380441234567'],
+      [AGENT_EXT, '+380677654321'],
+    ]);
+    // The browser kept the JSESSIONID cookie from the first log-in: three calls, one log-in.
+    expect(sim.restStats().logins).toBe(1);
+    const none = await contextMenuClick({ menuItemId: 'callpop-call-selection', selectionText: 'order 2024-01-15' });
+    expect(none).toMatchObject({ ok: false, error: 'invalid-number' });
+    expect(sim.makeCallRequests()).toHaveLength(before + 2);
+  });
+
+  it('catches up after a gap: the missed calls land in history once, with exactly one summary notification', async () => {
+    const known = allCalls(await readCallsState(ext)).find((c) => c.outcome === 'missed')!;
+    await sim.stop();
+    await waitFor(async () => ((await readHealth(ext))?.state !== 'connected' ? true : undefined), 'the connection lost', 30_000);
+    const nowS = Math.floor(Date.now() / 1000);
+    const missedCall = (uuid: string, num: string, ago: number) => ({
+      uuid, parentUuid: null, lgDirection: 4, dialAt: nowS - ago,
+      leg: { id: 1001, type: 1, displayName: 'Іван Петренко', ext: AGENT_EXT },
+      otherLegs: [{ id: null, name: null, num, companyName: null, url: null, priority: 1 }],
+      trunkNum: '443334455', trunkName: 'Київ, основний',
+    });
+    // One the extension already knows (must not be duplicated) and three it never saw.
+    sim.setMissedCalls([
+      missedCall(known.uuid, '+380501112233', 4),
+      missedCall('gap-call-1', '+380671110001', 3),
+      missedCall('gap-call-2', '+380671110002', 2),
+      missedCall('gap-call-3', '+380671110003', 1),
+    ]);
+    await sim.restart();
+    await sim.waitForClients(1, 60_000);
+
+    const history = await waitFor(async () => {
+      const calls = allCalls(await readCallsState(ext));
+      return ['gap-call-1', 'gap-call-2', 'gap-call-3'].every((id) => calls.some((c) => c.uuid === id)) ? calls : undefined;
+    }, 'the gap calls in history', 30_000);
+    expect(history.filter((c) => c.uuid === known.uuid)).toHaveLength(1);
+    expect(history.filter((c) => c.uuid.startsWith('gap-call-')).map((c) => [c.outcome, c.caller.number])).toEqual([
+      ['missed', '+380671110001'],
+      ['missed', '+380671110002'],
+      ['missed', '+380671110003'],
+    ]);
+    const summaries = await waitFor(async () => {
+      const ids = (await liveNotificationIds(ext)).filter((id) => id.startsWith('catch-up:'));
+      return ids.length > 0 ? ids : undefined;
+    }, 'the summary notification');
+    expect(summaries).toHaveLength(1);
+    // No per-call pops for the gap calls: the summary speaks for them.
+    expect((await liveNotificationIds(ext)).filter((id) => id.includes('gap-call-'))).toEqual([]);
+    const status = (await readStorage(ext, 'local', 'callpop.restStatus')) as { catchUp: { added: number } };
+    expect(status.catchUp.added).toBe(3);
+  });
+
+  it('when the PBX answers otherwise than documented, calling hides itself and the diagnostics say why; pop-ups keep working', async () => {
+    sim.setRestMode('absent');
+    const result = await contextMenuClick({ menuItemId: 'callpop-call-selection', selectionText: '067 123 45 67' });
+    expect(result).toMatchObject({ ok: false, error: 'not-found' });
+    const page = await openPopup();
+    await page.getByTestId('recent-call').first().waitFor();
+    await waitFor(async () => ((await page.getByTestId('call-back').count()) === 0 ? true : undefined), '"Call back" hidden');
+
+    const options = await ext.openExtensionPage('src/options/options.html');
+    const rest = options.getByTestId('diagnostics-rest');
+    await waitFor(async () => ((await rest.textContent())?.includes('otherwise than documented') ? true : undefined), 'the diagnostics reason');
+    expect(await rest.textContent()).toContain('not-found');
+    await options.close();
+
+    // The stream is untouched: a new call still pops.
+    const lines = readScenarioFile(MISSED).map((line) => ({ ...line, frame: line.frame.replace(/0f8e2b1c9d3a4e5f8a7b6c5d4e3f2a1b/g, 'after-rest-failure') }));
+    sim.send(lines[0]!.frame);
+    await waitFor(async () => ((await liveNotificationIds(ext)).includes('call:after-rest-failure') ? true : undefined), 'a pop-up after the REST failure');
+  });
+});

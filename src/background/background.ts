@@ -20,8 +20,12 @@ browser.runtime.onInstalled.addListener((details) => {
 });
 browser.runtime.onStartup.addListener(() => void background());
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === WATCHDOG_ALARM) void background().then((bg) => bg.ensureConnected());
   if (alarm.name === DND_ALARM) void background().then((bg) => bg.onDndAlarm());
+  if (alarm.name !== WATCHDOG_ALARM) return;
+  void background().then((bg) => {
+    bg.ensureConnected();
+    return bg.expireStaleCalls();
+  });
 });
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
   if (!isFromThisExtension(sender)) return undefined; // web pages and other extensions are ignored

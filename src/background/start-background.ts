@@ -10,6 +10,7 @@ import { createUiTranslator } from '../shared/ui-strings';
 import type { Translate } from '../shared/i18n-types';
 import type { CallsState, Effect, NotificationOp } from '../calls/types';
 import { badgeFor } from '../calls/badge';
+import { expireStaleCalls } from '../calls/expire-stale';
 import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './connection';
 import { CallPipeline } from './call-pipeline';
 import { loadCallsState, loadHealth, saveHealth } from './state-persistence';
@@ -38,6 +39,8 @@ export interface Background {
   connection: ConnectionManager;
   t: Translate;
   ensureConnected(): void;
+  /** Ends live calls whose hangup never came (see src/calls/expire-stale.ts). */
+  expireStaleCalls(): Promise<void>;
   onInstalled(reason: string): Promise<void>;
   onStorageChanged(changes: Record<string, unknown>, area: string): Promise<void>;
   openCrm(url: string, focused: boolean): Promise<'opened' | 'focused' | 'refused'>;
@@ -151,6 +154,7 @@ export async function startBackground(): Promise<Background> {
       return t;
     },
     ensureConnected: () => connection.ensure(),
+    expireStaleCalls: () => pipeline.mutate((s) => expireStaleCalls(s, Date.now(), pipeline.currentConfig()), true),
     refreshBadge,
     syncRestFeatures,
     onDndAlarm: () => {

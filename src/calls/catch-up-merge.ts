@@ -44,7 +44,8 @@ export function mergeMissedCalls(state: CallsState, items: readonly unknown[], n
   const events = items
     .filter((item): item is object => typeof item === 'object' && item !== null)
     .map((item) => normalizeFrame(asHangupFrame(item)))
-    .flatMap((result) => (result.kind === 'call' ? [result] : []))
+    // A call without a dial time cannot be placed in history, nor checked against the gap.
+    .flatMap((result) => (result.kind === 'call' && result.dialAt !== null ? [result] : []))
     .sort((a, b) => (a.dialAt ?? 0) - (b.dialAt ?? 0));
   // Each call is already in history as missed: no per-call pop, no CRM tab opening by itself.
   const quiet: ReducerConfig = { ...config, policy: { ...config.policy, missed: false, autoOpen: 'off' } };

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Health } from '../shared/health';
 import type { Translate } from '../shared/i18n-types';
 import { describeState, keepAliveWords } from './health-words';
+import { RestDiagnostics } from './rest-diagnostics';
 
 export interface DiagnosticsPanelProps {
   health: Health | null;
@@ -54,6 +55,7 @@ export function DiagnosticsPanel({ health, t, formatTime, report, writeClipboard
           </dd>
         </dl>
       )}
+      <RestDiagnostics t={t} formatTime={formatTime} />
       <button type="button" onClick={() => void onCopy()}>
         {t('optionsCopyDiagnostics')}
       </button>

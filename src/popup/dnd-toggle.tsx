@@ -42,18 +42,22 @@ export function DndToggle({ languageTag, timeZone }: { languageTag: string; time
       </section>
     );
   }
+  // One compact row: the live call below is what the agent opened the popup for. The explanation
+  // is the buttons' description (and tooltip) rather than a paragraph pushing the calls down.
   return (
-    <section class="dnd" aria-labelledby="dnd-label" data-testid="dnd">
+    <section class="dnd" aria-labelledby="dnd-label" data-testid="dnd" title={t('popupDndHint')}>
       <div class="dnd__row">
         <span id="dnd-label">{t('popupDndLabel')}</span>
-        <button type="button" class="button" onClick={() => save(dndFor('hour', Date.now()))}>
+        <button type="button" class="button" aria-describedby="dnd-hint" onClick={() => save(dndFor('hour', Date.now()))}>
           {t('popupDndHour')}
         </button>
-        <button type="button" class="button" onClick={() => save(dndFor('indefinite', Date.now()))}>
+        <button type="button" class="button" aria-describedby="dnd-hint" onClick={() => save(dndFor('indefinite', Date.now()))}>
           {t('popupDndIndefinite')}
         </button>
       </div>
-      <p class="muted dnd__hint">{t('popupDndHint')}</p>
+      <p id="dnd-hint" class="visually-hidden">
+        {t('popupDndHint')}
+      </p>
     </section>
   );
 }

@@ -5,14 +5,14 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser-api';
 import { readEffectiveSettings, isConfigured } from '../shared/settings-store';
 import { restOriginFor } from '../shared/rest-origin';
-import { REST_STATUS_KEY, parseRestStatus, type RestStatus } from '../shared/rest-status';
+import { INITIAL_REST_STATUS, REST_STATUS_KEY, parseRestStatus, type RestStatus } from '../shared/rest-status';
 
 export interface RestFeatures {
   /** The PBX origin pattern to ask for; null when the connection is not set up. */
   pattern: string | null;
   /** null while unknown (first read) or where the permissions API is missing. */
   permitted: boolean | null;
-  status: RestStatus | null;
+  status: RestStatus;
   /** "Call back" shows: permitted and the REST API has not answered otherwise than documented. */
   available: boolean;
   /** Must run inside the click handler: browsers grant only on a user gesture. */
@@ -29,7 +29,7 @@ async function readFeatures(): Promise<Pick<RestFeatures, 'pattern' | 'permitted
 }
 
 export function useRestFeatures(): RestFeatures {
-  const [read, setRead] = useState<Pick<RestFeatures, 'pattern' | 'permitted' | 'status'>>({ pattern: null, permitted: null, status: null });
+  const [read, setRead] = useState<Pick<RestFeatures, 'pattern' | 'permitted' | 'status'>>({ pattern: null, permitted: null, status: INITIAL_REST_STATUS });
   const refresh = useCallback(() => {
     // Storage changes on every frame (health): re-render only when something here changed.
     readFeatures().then(
@@ -56,5 +56,5 @@ export function useRestFeatures(): RestFeatures {
     refresh();
     return granted;
   }, [read.pattern, refresh]);
-  return { ...read, available: read.permitted === true && read.status?.state !== 'unavailable', requestPermission };
+  return { ...read, available: read.permitted === true && read.status.state !== 'unavailable', requestPermission };
 }

@@ -16,17 +16,32 @@ type Manifest = Record<string, unknown> & {
  * offscreen (Chrome only: a service worker has no Audio, so the ring sound plays in an offscreen document;
  * Firefox plays it in its background page and does not know the permission).
  */
-const NEEDED_PERMISSIONS = { chrome: ['alarms', 'notifications', 'offscreen', 'storage'], firefox: ['alarms', 'notifications', 'storage'] };
+const NEEDED_PERMISSIONS = { chrome: ['alarms', 'contextMenus', 'notifications', 'offscreen', 'storage'], firefox: ['alarms', 'contextMenus', 'notifications', 'storage'] };
+// contextMenus (issue 10): "Call <number> via PBX" on selected text and tel: links, without content scripts or page access.
+
+/**
+ * Issue 10: the PBX's REST API (call back, calling from a page, catch-up after a gap) lives on
+ * the PBX's own origin, which the agent types, so no fixed host can be named. It is asked for at
+ * run time, on a click, for that one origin only: https anywhere, http only on loopback (the
+ * simulator, like ws://). Optional, never required, never <all_urls>.
+ */
+const OPTIONAL_HOSTS = ['http://127.0.0.1/*', 'http://localhost/*', 'https://*/*'];
 
 describe.each(['chrome', 'firefox'] as const)('the %s manifest', (target) => {
   const manifest = manifestFor(target) as unknown as Manifest;
   const text = JSON.stringify(manifest);
 
-  it('asks only for storage, notifications, alarms (and offscreen in Chrome), and no host access', () => {
+  it('asks only for storage, notifications, alarms, contextMenus (and offscreen in Chrome), and no host access', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(NEEDED_PERMISSIONS[target]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(text).not.toContain('<all_urls>');
     expect(text).not.toMatch(/"\*:\/\/\*\/\*"/);
+  });
+
+  it('asks for PBX host access only as optional, run-time permissions', () => {
+    const optional = (manifest as Manifest & { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
+    expect([...optional].sort()).toEqual(OPTIONAL_HOSTS);
+    expect(manifest.optional_permissions ?? []).toEqual([]);
   });
 
   it('has no content scripts, no externally_connectable and no web-accessible resources', () => {

@@ -2,6 +2,7 @@
 // arrival order; each batch is persisted BEFORE its effects run, so a worker stopped in between
 // restarts knowing which notifications it already showed and never pops one twice.
 import { processFrame } from '../calls/process-frame';
+import { coalesceNotificationOps } from '../calls/coalesce-notifications';
 import type { CallsState, Effect } from '../calls/types';
 import type { ReducerConfig } from '../calls/reducer-config';
 import type { NormalizeResult } from '../protocol/events';
@@ -76,7 +77,8 @@ export class CallPipeline {
         console.warn('CallPop: could not persist call state', error instanceof Error ? error.message : String(error));
       }
       this.hooks.onState(this.state);
-      await this.hooks.applyEffects(effects);
+      // A notification shown and gone within one batch is never asked of the browser (flood-proof).
+      await this.hooks.applyEffects(coalesceNotificationOps(effects));
     }
   }
 }

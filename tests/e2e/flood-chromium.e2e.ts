@@ -76,14 +76,19 @@ describe(`a flood of ${FRAMES_PER_SECOND} frames/s for ${SECONDS} s in Chromium`
     expect(createdIds.filter((id) => !predictedCreates.has(id))).toEqual([]);
   });
 
-  it('leaves on screen exactly the notifications the replay tool predicts', async () => {
+  // Opening the popup marks missed calls seen and clears their notifications (what an agent
+  // expects), which the replay cannot know: ringing and answered calls must match it exactly,
+  // missed-call notifications may only be fewer.
+  it('leaves on screen the call notifications the replay tool predicts, and no missed call it did not', async () => {
     const expected = notificationsLeftShown(predicted);
-    expect(expected.length).toBeGreaterThan(0);
+    const expectedCalls = expected.filter((id) => id.startsWith('call:'));
+    expect(expectedCalls.length).toBeGreaterThan(0);
     const live = await waitFor(async () => {
       const ids = await liveNotificationIds(ext);
-      return JSON.stringify(ids) === JSON.stringify(expected) ? ids : undefined;
-    }, 'the predicted notifications', 30_000).catch(async () => liveNotificationIds(ext));
-    expect(live).toEqual(expected);
+      return JSON.stringify(ids.filter((id) => id.startsWith('call:'))) === JSON.stringify(expectedCalls) ? ids : undefined;
+    }, 'the predicted call notifications', 30_000).catch(async () => liveNotificationIds(ext));
+    expect(live.filter((id) => id.startsWith('call:'))).toEqual(expectedCalls);
+    expect(live.filter((id) => !id.startsWith('call:') && !expected.includes(id))).toEqual([]);
   });
 
   it('keeps the popup usable during the flood: it renders, and "Missed only" filters the list', () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
 import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
-import { allCalls, liveNotificationIds, readCallsState, readHealth, readStorage } from './support/extension-state';
+import { allCalls, liveNotificationIds, readCallsState, readHealth, readNotificationLog, readStorage } from './support/extension-state';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 
 const MISSED = 'tests/fixtures/scenarios/incoming-missed.jsonl';
@@ -114,6 +114,9 @@ describe('REST features in Chromium', () => {
   });
 
   it('catches up after a gap: the missed calls land in history once, with exactly one summary notification', async () => {
+    // An open popup marks missed calls seen and clears their notifications: the agent is away.
+    await popup?.close();
+    popup = null;
     const known = allCalls(await readCallsState(ext)).find((c) => c.outcome === 'missed')!;
     await sim.stop();
     await waitFor(async () => ((await readHealth(ext))?.state !== 'connected' ? true : undefined), 'the connection lost', 30_000);
@@ -149,6 +152,8 @@ describe('REST features in Chromium', () => {
       return ids.length > 0 ? ids : undefined;
     }, 'the summary notification');
     expect(summaries).toHaveLength(1);
+    const created = (await readNotificationLog(ext)).filter((e) => e.op === 'create' && e.id.startsWith('catch-up:'));
+    expect(created).toHaveLength(1);
     // No per-call pops for the gap calls: the summary speaks for them.
     expect((await liveNotificationIds(ext)).filter((id) => id.includes('gap-call-'))).toEqual([]);
     const status = (await readStorage(ext, 'local', 'callpop.restStatus')) as { catchUp: { added: number } };

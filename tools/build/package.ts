@@ -1,7 +1,7 @@
 // `npm run package`: store-ready zips for both browsers, plus the source archive the Firefox
 // store asks for when code is bundled. Version numbers come from package.json alone.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 const out = resolve('artifacts/packages');

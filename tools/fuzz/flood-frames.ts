@@ -41,7 +41,8 @@ const GARBAGE: ReadonlyArray<(n: number) => string> = [
   (n) => `{"event":"call.dial","lgDirection":4,"serverTime":${n}}`,
   (n) => `{"event":"call.transfer","uuid":"garbage-${n}","lgDirection":4}`,
   (n) => `{"event":"call.dial","uuid":{"id":${n}},"lgDirection":"incoming","leg":"agent","otherLegs":"none","dialAt":"yesterday"}`,
-  (n) => `{"event":"call.hangup","uuid":"never-dialed-${n}","lgDirection":4,"leg":null,"otherLegs":[]}`,
+  (n) => `{"event":"call.bridge","uuid":"","lgDirection":4,"serverTime":"${n}"}`,
+  () => '\u0000\u0001\ufffd',
 ];
 
 export function floodFrames(options: FloodOptions): FloodPlan {

@@ -92,7 +92,8 @@ async function probePopup(ext: ChromiumExtension): Promise<PopupFigures> {
   try {
     await page.waitForSelector('[data-testid="popup-root"][aria-busy="false"]', { timeout: 60_000 });
     const renderMs = Date.now() - opened;
-    await page.waitForSelector('[data-testid="recent-call"]', { timeout: 60_000 });
+    // Wait for a list the filter can visibly change: some rows that are not missed calls.
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="recent-call"]')].some((row) => !row.classList.contains('recent-call--missed')), null, { timeout: 60_000 });
     const rowsBefore = await rowOutcomes(page);
     const clicked = Date.now();
     await page.locator('#recent-heading ~ label.toggle input[type="checkbox"]').check({ timeout: 60_000 });

@@ -2,6 +2,9 @@
 import type { CallEvent } from '../protocol/events';
 import type { CallRecord, CallsState } from './types';
 import { findCall } from './find-call';
+import { childRootOf } from './call-index';
+
+export { endedCallsOf, liveCallsOf } from './call-index';
 
 /**
  * The conversation a newly seen call joins: its parent's when the parent is live or still in
@@ -13,21 +16,7 @@ export function rootFor(state: CallsState, event: CallEvent): string {
     const parent = findCall(state, event.parentUuid);
     if (parent) return parent.rootUuid;
   }
-  const child = Object.values(state.active).find((record) => record.parentUuid === event.uuid);
-  if (child) return child.rootUuid;
-  for (let i = state.history.length - 1; i >= 0; i--) {
-    const record = state.history[i];
-    if (record && record.parentUuid === event.uuid) return record.rootUuid;
-  }
-  return event.uuid;
-}
-
-export function liveCallsOf(state: CallsState, root: string): CallRecord[] {
-  return Object.values(state.active).filter((record) => record.rootUuid === root);
-}
-
-export function endedCallsOf(state: CallsState, root: string): CallRecord[] {
-  return state.history.filter((record) => record.rootUuid === root);
+  return childRootOf(state, event.uuid) ?? event.uuid;
 }
 
 export function isAnswered(record: CallRecord): boolean {

@@ -4,7 +4,7 @@
 // and their notification is cleared — quietly: no missed-call pop for something we never saw end.
 import type { CallsState, Effect } from './types';
 import type { ReducerConfig } from './reducer-config';
-import { pushBounded } from './bounded-list';
+import { pushEnded, removeLive } from './call-index';
 import { liveCallsOf } from './conversation';
 import { callNotificationId, clearOp } from './notification-text';
 
@@ -18,8 +18,8 @@ export function expireStaleCalls(state: CallsState, now: number, config: Reducer
     if (now - record.firstSeenAt <= limit) continue;
     record.status = 'ended';
     record.outcome = null;
-    delete state.active[record.uuid];
-    pushBounded(state.history, record, config.historyLimit);
+    removeLive(state, record);
+    pushEnded(state, record, config.historyLimit);
     const callId = callNotificationId(record.rootUuid);
     const shown = state.shown[callId];
     if (shown && liveCallsOf(state, record.rootUuid).length === 0) {

@@ -1,14 +1,10 @@
-// Looks a call up wherever it lives now: live calls first, then history (newest first).
+// Looks a call up wherever it lives now: live calls first, then history (the newest record with that uuid).
 import type { CallRecord, CallsState } from './types';
 import { ownValue } from './own-keys';
+import { endedCall } from './call-index';
 
 export function findCall(state: CallsState, uuid: string): CallRecord | null {
   const live = ownValue(state.active, uuid);
   if (live) return live;
-  // Newest first: a duplicate event is almost always about a call that just ended.
-  for (let i = state.history.length - 1; i >= 0; i--) {
-    const record = state.history[i];
-    if (record && record.uuid === uuid) return record;
-  }
-  return null;
+  return endedCall(state, uuid);
 }

@@ -4,7 +4,7 @@
 import type { NotificationPolicy } from '../shared/settings-schema';
 import type { CallRecord, CallsState, Effect, NotificationKind } from './types';
 import type { ReducerConfig } from './reducer-config';
-import { pushBounded } from './bounded-list';
+import { includesBounded, pushBounded } from './bounded-list';
 import { conversationHead, endedCallsOf, isAnswered, liveCallsOf } from './conversation';
 import {
 
@@ -29,7 +29,7 @@ export function kindAllowed(policy: NotificationPolicy, kind: NotificationKind):
 
 function autoOpen(state: CallsState, record: CallRecord, root: string, config: ReducerConfig): Effect[] {
   const url = record.caller.url;
-  if (url === null || state.autoOpened.includes(root)) return [];
+  if (url === null || includesBounded(state.autoOpened, root)) return [];
   pushBounded(state.autoOpened, root, config.historyLimit);
   return [{ type: 'open-crm', call: record.uuid, url, focused: config.policy.autoOpenFocused }];
 }

@@ -9,9 +9,9 @@ import { callerCardFor } from './caller-card';
 import { mergeFacts } from './merge-record';
 import { rootFor, isAnswered } from './conversation';
 import { ringsHereFor } from './rings-here';
-import { pushBounded } from './bounded-list';
+import { addLive, endedCall, noteParentLearned, pushEnded, removeLive } from './call-index';
 import { effectsOnAnswer, effectsOnEnd, effectsOnRing } from './notification-policy';
-import { ownValue, setOwn } from './own-keys';
+import { ownValue } from './own-keys';
 
 export function applyEvent(state: CallsState, event: PbxEvent, now: number, config: ReducerConfig): Effect[] {
   state.clockOffsetMs = nextClockOffset(state.clockOffsetMs, event.serverTime, now);
@@ -35,18 +35,16 @@ function refreshCaller(record: CallRecord): void {
 function applyCallEvent(state: CallsState, event: CallEvent, now: number, config: ReducerConfig): Effect[] {
   const live = ownValue(state.active, event.uuid);
   if (live) return advanceLive(state, live, event, now, config);
-  for (let i = state.history.length - 1; i >= 0; i--) {
-    const ended = state.history[i];
-    if (ended?.uuid !== event.uuid) continue;
-    // Ended is final (decision 8): a late bridge or a repeated hangup only adds names and cards.
-    const { dialAt, bridgeAt } = ended;
-    mergeFacts(ended, event);
-    ended.dialAt = dialAt;
-    ended.bridgeAt = bridgeAt;
-    refreshCaller(ended);
-    return [];
-  }
-  return firstSight(state, event, now, config);
+  const ended = endedCall(state, event.uuid);
+  if (!ended) return firstSight(state, event, now, config);
+  // Ended is final (decision 8): a late bridge or a repeated hangup only adds names and cards.
+  const { dialAt, bridgeAt, parentUuid } = ended;
+  mergeFacts(ended, event);
+  noteParentLearned(state, ended, parentUuid);
+  ended.dialAt = dialAt;
+  ended.bridgeAt = bridgeAt;
+  refreshCaller(ended);
+  return [];
 }
 
 function firstSight(state: CallsState, event: CallEvent, now: number, config: ReducerConfig): Effect[] {
@@ -74,13 +72,15 @@ function firstSight(state: CallsState, event: CallEvent, now: number, config: Re
   mergeFacts(record, event);
   refreshCaller(record);
   if (event.event === 'hangup') return end(state, record, event, now, config, false);
-  setOwn(state.active, record.uuid, record);
+  addLive(state, record);
   if (event.event === 'dial') return effectsOnRing(state, record, config);
   return answer(state, record, now, config);
 }
 
 function advanceLive(state: CallsState, record: CallRecord, event: CallEvent, now: number, config: ReducerConfig): Effect[] {
+  const parentBefore = record.parentUuid;
   mergeFacts(record, event);
+  noteParentLearned(state, record, parentBefore);
   refreshCaller(record);
   if (event.event === 'hangup') return end(state, record, event, now, config, true);
   // Status only moves forward: a repeated dial, or a bridge for an answered call, changes nothing.
@@ -112,7 +112,7 @@ function end(
   record.outcome = outcomeOf(record);
   record.status = 'ended';
   record.endAt = event.serverTime ?? pbxNow(state.clockOffsetMs, now);
-  delete state.active[record.uuid];
-  pushBounded(state.history, record, config.historyLimit);
+  if (wasLive) removeLive(state, record);
+  pushEnded(state, record, config.historyLimit);
   return effectsOnEnd(state, record, wasLive, config);
 }

@@ -1,6 +1,6 @@
 // Whether an internal call rings at this agent's phone or was placed by the agent.
 import type { CallEvent } from '../protocol/events';
-import type { CallsState } from './types';
+import type { CallRecord, CallsState } from './types';
 
 function sameExt(a: string | null | undefined, b: string | null | undefined): boolean {
   return typeof a === 'string' && typeof b === 'string' && a.trim() !== '' && a.trim() === b.trim();
@@ -11,12 +11,22 @@ function sameExt(a: string | null | undefined, b: string | null | undefined): bo
  * so the user `leg` of an outgoing call, or of an incoming call that rang a user, is the agent.
  */
 export function learnedOwnExt(state: CallsState): string | null {
-  const records = [...Object.values(state.active), ...state.history];
-  for (let i = records.length - 1; i >= 0; i--) {
-    const record = records[i];
-    if (record && record.direction !== 'internal' && record.leg?.type === 'user' && record.leg.ext) return record.leg.ext;
+  // History newest first, then live calls last-listed first; it stops at the first hit, so a
+  // recent external call answers without touching the rest (no copy of all records per frame).
+  for (let i = state.history.length - 1; i >= 0; i--) {
+    const ext = ownExtShownBy(state.history[i]);
+    if (ext !== null) return ext;
+  }
+  const live = Object.values(state.active);
+  for (let i = live.length - 1; i >= 0; i--) {
+    const ext = ownExtShownBy(live[i]);
+    if (ext !== null) return ext;
   }
   return null;
+}
+
+function ownExtShownBy(record: CallRecord | undefined): string | null {
+  return record && record.direction !== 'internal' && record.leg?.type === 'user' && record.leg.ext ? record.leg.ext : null;
 }
 
 /**

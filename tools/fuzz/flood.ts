@@ -55,7 +55,10 @@ async function main(): Promise<number> {
     log(`sent ${result.sent} frames in ${result.sendSeconds.toFixed(1)} s: ${Math.round(result.achievedFps)} frames/s achieved`);
     log(`backlog at most ${result.maxBacklog} frames; every frame counted ${result.drainMs} ms and all effects done ${result.settleMs} ms after the last one sent`);
     log(`worker heap after GC: ${mb(result.heapBefore.usedBytes)} before, ${mb(result.heapAfter.usedBytes)} after (${(result.heapAfter.usedBytes / result.heapBefore.usedBytes).toFixed(2)}×)`);
-    log(`notifications: ${creates} created, ${result.notificationOps.length} ops in all, for ${predicted.summary.calls.length} calls; ${live.length} on screen at the end`);
+    // What the core asked for frame by frame, before the pipeline merged each batch's ops per notification.
+    const unmerged = predicted.frames.flatMap((line) => line.notifications);
+    const unmergedCreates = unmerged.filter((op) => op.op === 'create').length;
+    log(`notifications: ${creates} created, ${result.notificationOps.length} ops in all (unmerged, frame by frame: ${unmergedCreates} created, ${unmerged.length} ops); ${live.length} on screen at the end`);
     log(`storage writes seen: ${Object.entries(result.storageWrites).map(([k, n]) => `${k} ${n}`).join(', ')}`);
     log(result.popup ? `popup opened at ${seconds / 2} s: rendered in ${result.popup.renderMs} ms, "Missed only" applied in ${result.popup.toggleMs} ms` : 'popup: not opened');
 
@@ -73,7 +76,7 @@ async function main(): Promise<number> {
       seconds, rate, seed, sent: result.sent, garbage: result.garbage, achievedFps: Math.round(result.achievedFps),
       maxBacklog: result.maxBacklog, drainMs: result.drainMs, settleMs: result.settleMs,
       heapBeforeBytes: result.heapBefore.usedBytes, heapAfterBytes: result.heapAfter.usedBytes,
-      notificationCreates: creates, notificationOps: result.notificationOps.length, storageWrites: result.storageWrites,
+      notificationCreates: creates, notificationOps: result.notificationOps.length, unmergedCreates, unmergedOps: unmerged.length, storageWrites: result.storageWrites,
       popup: result.popup, problems,
     }));
     rmSync(dir, { recursive: true, force: true });

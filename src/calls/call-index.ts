@@ -1,0 +1,183 @@
+// Lookups over the live calls and the history that cost O(1) per frame, not O(calls).
+//
+// Derived, never persisted: CallsState stays plain JSON (storage, schema and round-trip tests
+// see exactly what they saw before), and a restored, cloned or reassigned state simply gets its
+// index rebuilt on first use — O(live + history) once. A stored index could disagree with the
+// records after a partial write; one rebuilt from the records cannot.
+//
+// The cost of deriving: every change of `state.active` or `state.history` must go through the
+// functions below (addLive, removeLive, pushEnded, noteParentLearned), and a record's `uuid` and
+// `rootUuid` must never change after it is first stored. Replacing the whole `active` object or
+// `history` array (restore, clear history) is safe: the index notices and rebuilds.
+import type { CallRecord, CallsState } from './types';
+import { ownValue, setOwn } from './own-keys';
+
+interface CallIndex {
+  /** What this index was built for: another object or array means it is stale. */
+  active: CallsState['active'];
+  history: CallRecord[];
+  historyLength: number;
+  newestEnded: CallRecord | undefined;
+  liveByRoot: Map<string, Set<CallRecord>>;
+  liveByParent: Map<string, Set<CallRecord>>;
+  /** Newest ended record per uuid (history may hold duplicates when restored from storage). */
+  endedByUuid: Map<string, CallRecord>;
+  endedByRoot: Map<string, Set<CallRecord>>;
+  endedByParent: Map<string, Set<CallRecord>>;
+  /** Push order of each ended record, so "newest first" survives shifts from the front. */
+  endedOrder: Map<CallRecord, number>;
+  nextOrder: number;
+}
+
+const indexes = new WeakMap<CallsState, CallIndex>();
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+function indexEnded(index: CallIndex, record: CallRecord): void {
+  index.endedByUuid.set(record.uuid, record);
+  addTo(index.endedByRoot, record.rootUuid, record);
+  if (record.parentUuid !== null) addTo(index.endedByParent, record.parentUuid, record);
+  index.endedOrder.set(record, index.nextOrder++);
+}
+
+function unindexEnded(index: CallIndex, record: CallRecord): void {
+  // Shifts go oldest first, so an older duplicate of this uuid is already gone; a newer one stays.
+  if (index.endedByUuid.get(record.uuid) === record) index.endedByUuid.delete(record.uuid);
+  removeFrom(index.endedByRoot, record.rootUuid, record);
+  if (record.parentUuid !== null) removeFrom(index.endedByParent, record.parentUuid, record);
+  index.endedOrder.delete(record);
+}
+
+function indexLive(index: CallIndex, record: CallRecord): void {
+  addTo(index.liveByRoot, record.rootUuid, record);
+  if (record.parentUuid !== null) addTo(index.liveByParent, record.parentUuid, record);
+}
+
+function build(state: CallsState): CallIndex {
+  const index: CallIndex = {
+    active: state.active,
+    history: state.history,
+    historyLength: 0,
+    newestEnded: undefined,
+    liveByRoot: new Map(),
+    liveByParent: new Map(),
+    endedByUuid: new Map(),
+    endedByRoot: new Map(),
+    endedByParent: new Map(),
+    endedOrder: new Map(),
+    nextOrder: 0,
+  };
+  for (const record of Object.values(state.active)) indexLive(index, record);
+  for (const record of state.history) indexEnded(index, record);
+  syncHistoryMarks(index);
+  indexes.set(state, index);
+  return index;
+}
+
+function syncHistoryMarks(index: CallIndex): void {
+  index.historyLength = index.history.length;
+  index.newestEnded = index.history[index.history.length - 1];
+}
+
+function indexOf(state: CallsState): CallIndex {
+  const index = indexes.get(state);
+  const fresh =
+    index !== undefined &&
+    index.active === state.active &&
+    index.history === state.history &&
+    index.historyLength === state.history.length &&
+    index.newestEnded === state.history[state.history.length - 1];
+  return fresh ? index : build(state);
+}
+
+/** Stores a call first seen live. */
+export function addLive(state: CallsState, record: CallRecord): void {
+  const index = indexOf(state);
+  setOwn(state.active, record.uuid, record);
+  indexLive(index, record);
+}
+
+/** Takes a live call out of `active` (it is about to go to history). */
+export function removeLive(state: CallsState, record: CallRecord): void {
+  const index = indexOf(state);
+  delete state.active[record.uuid];
+  removeFrom(index.liveByRoot, record.rootUuid, record);
+  if (record.parentUuid !== null) removeFrom(index.liveByParent, record.parentUuid, record);
+}
+
+/** Appends an ended call to history, dropping the oldest beyond `limit` (as pushBounded does). */
+export function pushEnded(state: CallsState, record: CallRecord, limit: number): void {
+  const index = indexOf(state);
+  const list = state.history;
+  list.push(record);
+  indexEnded(index, record);
+  const max = Number.isNaN(limit) ? 1 : Math.max(1, Math.floor(limit));
+  while (list.length > max) {
+    const dropped = list.shift();
+    if (dropped) unindexEnded(index, dropped);
+  }
+  syncHistoryMarks(index);
+}
+
+/** A record stored with no parent just learned one (mergeFacts fills `parentUuid` once). */
+export function noteParentLearned(state: CallsState, record: CallRecord, parentBefore: string | null): void {
+  if (parentBefore !== null || record.parentUuid === null) return;
+  const index = indexOf(state);
+  if (ownValue(state.active, record.uuid) === record) addTo(index.liveByParent, record.parentUuid, record);
+  else if (index.endedOrder.has(record)) addTo(index.endedByParent, record.parentUuid, record);
+}
+
+/** The newest ended record with this uuid. */
+export function endedCall(state: CallsState, uuid: string): CallRecord | null {
+  return indexOf(state).endedByUuid.get(uuid) ?? null;
+}
+
+export function liveCallsOf(state: CallsState, root: string): CallRecord[] {
+  const set = indexOf(state).liveByRoot.get(root);
+  return set ? [...set] : [];
+}
+
+/** Ended calls of a conversation, oldest first. */
+export function endedCallsOf(state: CallsState, root: string): CallRecord[] {
+  const set = indexOf(state).endedByRoot.get(root);
+  return set ? [...set] : [];
+}
+
+/**
+ * The conversation of the first live call (in `Object.values(state.active)` order) whose parent
+ * is `parent`, else of the newest ended one; null when no call names it as parent.
+ */
+export function childRootOf(state: CallsState, parent: string): string | null {
+  const index = indexOf(state);
+  const live = index.liveByParent.get(parent);
+  if (live) {
+    const roots = new Set([...live].map((record) => record.rootUuid));
+    if (roots.size === 1) return roots.values().next().value ?? null;
+    // Siblings in different conversations: which comes first depends on property order
+    // (integer-like keys sort first), so ask the object itself. Rare: children of an unseen parent.
+    return Object.values(state.active).find((record) => record.parentUuid === parent)?.rootUuid ?? null;
+  }
+  const ended = index.endedByParent.get(parent);
+  if (!ended) return null;
+  let newest: CallRecord | null = null;
+  let newestOrder = -1;
+  for (const record of ended) {
+    const order = index.endedOrder.get(record) ?? -1;
+    if (order > newestOrder) {
+      newest = record;
+      newestOrder = order;
+    }
+  }
+  return newest?.rootUuid ?? null;
+}

@@ -1,0 +1,119 @@
+// Reference copy of src/calls/notification-policy.ts before the call index (commit eba80ff), kept only so
+// reducer-index-equivalence.property.test.ts can prove the indexed core behaves the same.
+// Which notifications a conversation gets (PROTOCOL.md decisions 9 and 10): one per
+// conversation, `call:<root>` while it rings or talks, `missed:<root>` once it ends unanswered.
+// `state.shown` is the memory that makes this idempotent across duplicates and worker restarts.
+import type { NotificationPolicy } from '../../../../src/shared/settings-schema';
+import type { CallRecord, CallsState, Effect, NotificationKind } from '../../../../src/calls/types';
+import type { ReducerConfig } from '../../../../src/calls/reducer-config';
+import { pushBounded } from '../../../../src/calls/bounded-list';
+import { conversationHead, endedCallsOf, isAnswered, liveCallsOf } from './conversation';
+import {
+
+  callNotificationId,
+  clearOp,
+  conversationText,
+  joinParts,
+  missedNotificationId,
+  notificationOp,
+  ringKindOf,
+} from '../../../../src/calls/notification-text';
+
+/** Missed-call notifications left on screen at once; the oldest is cleared beyond this. */
+export const MAX_MISSED_SHOWN = 20;
+
+export function kindAllowed(policy: NotificationPolicy, kind: NotificationKind): boolean {
+  if (kind === 'incoming') return policy.incoming;
+  if (kind === 'internal') return policy.internal;
+  if (kind === 'outgoing') return policy.outgoing;
+  return policy.missed;
+}
+
+function autoOpen(state: CallsState, record: CallRecord, root: string, config: ReducerConfig): Effect[] {
+  const url = record.caller.url;
+  if (url === null || state.autoOpened.includes(root)) return [];
+  pushBounded(state.autoOpened, root, config.historyLimit);
+  return [{ type: 'open-crm', call: record.uuid, url, focused: config.policy.autoOpenFocused }];
+}
+
+/** A call was first seen ringing. Pops only the conversation's first ringing call, never after an answer. */
+export function effectsOnRing(state: CallsState, record: CallRecord, config: ReducerConfig): Effect[] {
+  const root = record.rootUuid;
+  const id = callNotificationId(root);
+  const kind = ringKindOf(record);
+  if (!kindAllowed(config.policy, kind) || Object.hasOwn(state.shown, id)) return [];
+  const moved = liveCallsOf(state, root).some((call) => call.status !== 'ringing') || endedCallsOf(state, root).length > 0;
+  if (moved) return [];
+  const head = conversationHead(state, root, record);
+  state.shown[id] = { kind, call: record.uuid };
+  const effects: Effect[] = [{ type: 'notification', notification: notificationOp('create', id, record.uuid, kind, conversationText(head, record, config.t)) }];
+  if (config.policy.autoOpen === 'ring') effects.push(...autoOpen(state, record, root, config));
+  return effects;
+}
+
+/** A call of the conversation was answered: the pop says so, or goes away. */
+export function effectsOnAnswer(state: CallsState, record: CallRecord, config: ReducerConfig): Effect[] {
+  const root = record.rootUuid;
+  const id = callNotificationId(root);
+  const shown = state.shown[id];
+  const effects: Effect[] = [];
+  // The group call and its member both report the answer: the pop changes once.
+  const answeredBefore = [...liveCallsOf(state, root), ...endedCallsOf(state, root)].some((call) => call !== record && isAnswered(call));
+  if (shown && !answeredBefore) {
+    if (config.policy.onAnswer === 'clear') {
+      delete state.shown[id];
+      effects.push({ type: 'notification', notification: clearOp(id, shown.call, shown.kind) });
+    } else {
+      const text = conversationText(conversationHead(state, root, record), record, config.t);
+      text.message = joinParts([config.t('notifAnswered'), text.message]);
+      effects.push({ type: 'notification', notification: notificationOp('update', id, shown.call, shown.kind, text) });
+    }
+  }
+  if (config.policy.autoOpen === 'answer' && kindAllowed(config.policy, ringKindOf(record))) {
+    effects.push(...autoOpen(state, record, root, config));
+  }
+  return effects;
+}
+
+function showMissed(state: CallsState, record: CallRecord, config: ReducerConfig): Effect[] {
+  const root = record.rootUuid;
+  const id = missedNotificationId(root);
+  if (!config.policy.missed || Object.hasOwn(state.shown, id)) return [];
+  const effects: Effect[] = [];
+  const missedIds = Object.keys(state.shown).filter((key) => state.shown[key]?.kind === 'missed');
+  for (const old of missedIds.slice(0, Math.max(0, missedIds.length - MAX_MISSED_SHOWN + 1))) {
+    const entry = state.shown[old];
+    delete state.shown[old];
+    effects.push({ type: 'notification', notification: clearOp(old, entry?.call ?? null, 'missed') });
+  }
+  const text = conversationText(conversationHead(state, root, record), record, config.t);
+  text.message = joinParts([config.t('notifMissed'), text.message]);
+  state.shown[id] = { kind: 'missed', call: record.uuid };
+  effects.push({ type: 'notification', notification: notificationOp('create', id, record.uuid, 'missed', text) });
+  return effects;
+}
+
+/**
+ * A call ended (already moved to history). The conversation is decided once, when its last
+ * live call ends: missed only if no call in it was answered. A call first seen at its hangup
+ * joining a conversation that already ended must not decide it a second time.
+ */
+export function effectsOnEnd(state: CallsState, record: CallRecord, wasLive: boolean, config: ReducerConfig): Effect[] {
+  const root = record.rootUuid;
+  if (liveCallsOf(state, root).length > 0) return [];
+  const ended = endedCallsOf(state, root);
+  const effects: Effect[] = [];
+  const callId = callNotificationId(root);
+  const shown = state.shown[callId];
+  if (shown) {
+    delete state.shown[callId];
+    effects.push({ type: 'notification', notification: clearOp(callId, shown.call, shown.kind) });
+  }
+  const alreadyDecided = !wasLive && ended.some((other) => other !== record);
+  if (alreadyDecided) return effects;
+  const missed = !ended.some(isAnswered) && ended.some((call) => call.outcome === 'missed');
+  if (!missed) return effects;
+  record.unseen = true;
+  effects.push(...showMissed(state, record, config));
+  return effects;
+}

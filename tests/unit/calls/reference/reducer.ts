@@ -1,0 +1,120 @@
+// Reference copy of src/calls/reducer.ts before the call index (commit eba80ff), kept only so
+// reducer-index-equivalence.property.test.ts can prove the indexed core behaves the same.
+// The call-state reducer: one normalized event in, the state updated in place, effects out.
+// Mutating on purpose: the background keeps one state object and a flood of frames must cost
+// O(1) each, not a copy of the history per frame.
+import type { CallEvent, PbxEvent } from '../../../../src/protocol/events';
+import type { CallOutcome, CallRecord, CallsState, Effect } from '../../../../src/calls/types';
+import type { ReducerConfig } from '../../../../src/calls/reducer-config';
+import { nextClockOffset, pbxNow } from '../../../../src/calls/clock-offset';
+import { callerCardFor } from '../../../../src/calls/caller-card';
+import { mergeFacts } from '../../../../src/calls/merge-record';
+import { rootFor, isAnswered } from './conversation';
+import { ringsHereFor } from './rings-here';
+import { pushBounded } from '../../../../src/calls/bounded-list';
+import { effectsOnAnswer, effectsOnEnd, effectsOnRing } from './notification-policy';
+import { ownValue, setOwn } from '../../../../src/calls/own-keys';
+
+export function applyEvent(state: CallsState, event: PbxEvent, now: number, config: ReducerConfig): Effect[] {
+  state.clockOffsetMs = nextClockOffset(state.clockOffsetMs, event.serverTime, now);
+  switch (event.kind) {
+    case 'presence':
+      state.presence = { status: event.presence, since: event.serverTime ?? pbxNow(state.clockOffsetMs, now) };
+      return [];
+    case 'error':
+      state.lastError = { message: event.message, at: now };
+      return [];
+    case 'call':
+      return applyCallEvent(state, event, now, config);
+  }
+}
+
+function refreshCaller(record: CallRecord): void {
+  const colleague = record.direction !== 'internal' ? null : record.ringsHere ? record.leg : record.leg2;
+  record.caller = callerCardFor({ crm: record.crm, trunkNum: record.trunkNum, trunkName: record.trunkName, colleague });
+}
+
+function applyCallEvent(state: CallsState, event: CallEvent, now: number, config: ReducerConfig): Effect[] {
+  const live = ownValue(state.active, event.uuid);
+  if (live) return advanceLive(state, live, event, now, config);
+  for (let i = state.history.length - 1; i >= 0; i--) {
+    const ended = state.history[i];
+    if (ended?.uuid !== event.uuid) continue;
+    // Ended is final (decision 8): a late bridge or a repeated hangup only adds names and cards.
+    const { dialAt, bridgeAt } = ended;
+    mergeFacts(ended, event);
+    ended.dialAt = dialAt;
+    ended.bridgeAt = bridgeAt;
+    refreshCaller(ended);
+    return [];
+  }
+  return firstSight(state, event, now, config);
+}
+
+function firstSight(state: CallsState, event: CallEvent, now: number, config: ReducerConfig): Effect[] {
+  const record: CallRecord = {
+    uuid: event.uuid,
+    parentUuid: event.parentUuid,
+    rootUuid: rootFor(state, event),
+    direction: event.direction,
+    ringsHere: ringsHereFor(state, event, config.subscriber),
+    status: 'ringing',
+    outcome: null,
+    dialAt: null,
+    bridgeAt: null,
+    endAt: null,
+    firstSeenAt: now,
+    seq: state.nextSeq++,
+    caller: { name: null, company: null, number: null, url: null, unknown: false },
+    crm: [],
+    leg: null,
+    leg2: null,
+    trunkNum: null,
+    trunkName: null,
+    unseen: false,
+  };
+  mergeFacts(record, event);
+  refreshCaller(record);
+  if (event.event === 'hangup') return end(state, record, event, now, config, false);
+  setOwn(state.active, record.uuid, record);
+  if (event.event === 'dial') return effectsOnRing(state, record, config);
+  return answer(state, record, now, config);
+}
+
+function advanceLive(state: CallsState, record: CallRecord, event: CallEvent, now: number, config: ReducerConfig): Effect[] {
+  mergeFacts(record, event);
+  refreshCaller(record);
+  if (event.event === 'hangup') return end(state, record, event, now, config, true);
+  // Status only moves forward: a repeated dial, or a bridge for an answered call, changes nothing.
+  if (event.event === 'bridge' && record.status === 'ringing') return answer(state, record, now, config);
+  return [];
+}
+
+function answer(state: CallsState, record: CallRecord, now: number, config: ReducerConfig): Effect[] {
+  record.status = 'answered';
+  record.bridgeAt = record.bridgeAt ?? pbxNow(state.clockOffsetMs, now);
+  return effectsOnAnswer(state, record, config);
+}
+
+function outcomeOf(record: CallRecord): CallOutcome {
+  if (isAnswered(record)) return 'answered';
+  // An internal call that rang here is the agent's missed call; one the agent placed went unanswered.
+  if (record.direction === 'incoming' || (record.direction === 'internal' && record.ringsHere)) return 'missed';
+  return 'unanswered';
+}
+
+function end(
+  state: CallsState,
+  record: CallRecord,
+  event: CallEvent,
+  now: number,
+  config: ReducerConfig,
+  wasLive: boolean,
+): Effect[] {
+  record.outcome = outcomeOf(record);
+  record.status = 'ended';
+  record.endAt = event.serverTime ?? pbxNow(state.clockOffsetMs, now);
+  delete state.active[record.uuid];
+  pushBounded(state.history, record, config.historyLimit);
+  return effectsOnEnd(state, record, wasLive, config);
+}

@@ -12,7 +12,10 @@ export interface PipelineHooks {
   config(): ReducerConfig;
   /** Runs after the state holding these effects was persisted. */
   applyEffects(effects: Effect[]): Promise<void>;
+  /** Each frame's result as soon as it is parsed (a PBX error must be noted before a close that follows it). */
   onResult(result: NormalizeResult): void;
+  /** Each frame's result once its state is saved and its effects are carried out. */
+  onHandled(result: NormalizeResult): void;
   /** State changed (badge, etc.). */
   onState(state: CallsState): void;
 }
@@ -64,10 +67,12 @@ export class CallPipeline {
       const lastBefore = this.state.history.at(-1);
       const lengthBefore = this.state.history.length;
       const effects: Effect[] = [];
+      const results: NormalizeResult[] = [];
       const config = this.hooks.config();
       for (const data of batch) {
         const { result, effects: produced } = processFrame(this.state, data, Date.now(), config);
         this.hooks.onResult(result);
+        results.push(result);
         effects.push(...produced);
       }
       const historyChanged = this.state.history.length !== lengthBefore || this.state.history.at(-1) !== lastBefore;
@@ -79,6 +84,8 @@ export class CallPipeline {
       this.hooks.onState(this.state);
       // A notification shown and gone within one batch is never asked of the browser (flood-proof).
       await this.hooks.applyEffects(coalesceNotificationOps(effects));
+      // Counted once fully handled, so "N frames processed" in health means their pop-ups are out too.
+      for (const result of results) this.hooks.onHandled(result);
     }
   }
 }

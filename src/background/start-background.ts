@@ -88,11 +88,14 @@ export async function startBackground(): Promise<Background> {
     config: () => ({ policy: settings.notifications, historyLimit: settings.historyLimit, subscriber: settings.subscriber, t, secrets: [settings.apiKey] }),
     applyEffects,
     onResult: (result) => {
-      connection.countFrame(result.kind !== 'rejected', result.kind === 'rejected' ? result.reason : null);
       if (result.kind === 'error') {
         connection.notePbxError(result.message);
         connection.noteErrorFrame();
       }
+    },
+    // Counted once handled: "N frames processed" in health means their pop-ups are out too.
+    onHandled: (result) => {
+      connection.countFrame(result.kind !== 'rejected', result.kind === 'rejected' ? result.reason : null);
       persistHealthSoon();
     },
     onState: (_s: CallsState) => {

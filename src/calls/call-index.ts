@@ -18,12 +18,13 @@ interface CallIndex {
   history: CallRecord[];
   historyLength: number;
   newestEnded: CallRecord | undefined;
-  liveByRoot: Map<string, Set<CallRecord>>;
-  liveByParent: Map<string, Set<CallRecord>>;
+  // Buckets are arrays, not Sets: almost all hold one record, and arrays are cheaper to make.
+  liveByRoot: Map<string, CallRecord[]>;
+  liveByParent: Map<string, CallRecord[]>;
   /** Newest ended record per uuid (history may hold duplicates when restored from storage). */
   endedByUuid: Map<string, CallRecord>;
-  endedByRoot: Map<string, Set<CallRecord>>;
-  endedByParent: Map<string, Set<CallRecord>>;
+  endedByRoot: Map<string, CallRecord[]>;
+  endedByParent: Map<string, CallRecord[]>;
   /** Push order of each ended record, so "newest first" survives shifts from the front. */
   endedOrder: Map<CallRecord, number>;
   nextOrder: number;
@@ -31,17 +32,18 @@ interface CallIndex {
 
 const indexes = new WeakMap<CallsState, CallIndex>();
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const bucket = map.get(key);
+  if (bucket) bucket.push(value);
+  else map.set(key, [value]);
 }
 
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) map.delete(key);
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const bucket = map.get(key);
+  if (!bucket) return;
+  const at = bucket.indexOf(value);
+  if (at !== -1) bucket.splice(at, 1);
+  if (bucket.length === 0) map.delete(key);
 }
 
 function indexEnded(index: CallIndex, record: CallRecord): void {
@@ -143,15 +145,16 @@ export function endedCall(state: CallsState, uuid: string): CallRecord | null {
   return indexOf(state).endedByUuid.get(uuid) ?? null;
 }
 
-export function liveCallsOf(state: CallsState, root: string): CallRecord[] {
-  const set = indexOf(state).liveByRoot.get(root);
-  return set ? [...set] : [];
+const NONE: readonly CallRecord[] = Object.freeze([]);
+
+/** Live calls of a conversation. A view into the index: read it before the next change of state. */
+export function liveCallsOf(state: CallsState, root: string): readonly CallRecord[] {
+  return indexOf(state).liveByRoot.get(root) ?? NONE;
 }
 
-/** Ended calls of a conversation, oldest first. */
-export function endedCallsOf(state: CallsState, root: string): CallRecord[] {
-  const set = indexOf(state).endedByRoot.get(root);
-  return set ? [...set] : [];
+/** Ended calls of a conversation, oldest first. A view, like liveCallsOf's. */
+export function endedCallsOf(state: CallsState, root: string): readonly CallRecord[] {
+  return indexOf(state).endedByRoot.get(root) ?? NONE;
 }
 
 /**
@@ -162,8 +165,8 @@ export function childRootOf(state: CallsState, parent: string): string | null {
   const index = indexOf(state);
   const live = index.liveByParent.get(parent);
   if (live) {
-    const roots = new Set([...live].map((record) => record.rootUuid));
-    if (roots.size === 1) return roots.values().next().value ?? null;
+    const root = live[0]?.rootUuid;
+    if (root !== undefined && live.every((record) => record.rootUuid === root)) return root;
     // Siblings in different conversations: which comes first depends on property order
     // (integer-like keys sort first), so ask the object itself. Rare: children of an unseen parent.
     return Object.values(state.active).find((record) => record.parentUuid === parent)?.rootUuid ?? null;

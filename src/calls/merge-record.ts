@@ -9,12 +9,16 @@ function pick<T>(next: T | null, prev: T | null): T | null {
 export function mergeParty(prev: Party | null, next: Party | null): Party | null {
   if (!next) return prev;
   if (!prev) return { ...next };
-  return {
+  const merged: Party = {
     id: pick(next.id, prev.id),
     type: next.type === 'unknown' ? prev.type : next.type,
     ext: pick(next.ext, prev.ext),
     displayName: pick(next.displayName, prev.displayName),
   };
+  // Every frame of a call repeats its parties: keep the stored object when nothing changed, so a
+  // long-lived record does not churn the heap with equal copies.
+  const same = merged.id === prev.id && merged.type === prev.type && merged.ext === prev.ext && merged.displayName === prev.displayName;
+  return same ? prev : merged;
 }
 
 function mergeCard(prev: CrmCard | undefined, next: CrmCard): CrmCard {

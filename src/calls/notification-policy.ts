@@ -49,6 +49,11 @@ export function effectsOnRing(state: CallsState, record: CallRecord, config: Red
   return effects;
 }
 
+function answeredOtherThan(calls: readonly CallRecord[], record: CallRecord): boolean {
+  for (const call of calls) if (call !== record && isAnswered(call)) return true;
+  return false;
+}
+
 /** A call of the conversation was answered: the pop says so, or goes away. */
 export function effectsOnAnswer(state: CallsState, record: CallRecord, config: ReducerConfig): Effect[] {
   const root = record.rootUuid;
@@ -56,7 +61,7 @@ export function effectsOnAnswer(state: CallsState, record: CallRecord, config: R
   const shown = state.shown[id];
   const effects: Effect[] = [];
   // The group call and its member both report the answer: the pop changes once.
-  const answeredBefore = [...liveCallsOf(state, root), ...endedCallsOf(state, root)].some((call) => call !== record && isAnswered(call));
+  const answeredBefore = answeredOtherThan(liveCallsOf(state, root), record) || answeredOtherThan(endedCallsOf(state, root), record);
   if (shown && !answeredBefore) {
     if (config.policy.onAnswer === 'clear') {
       delete state.shown[id];

@@ -7,5 +7,8 @@ export function ownValue<T>(map: Record<string, T>, key: string): T | undefined 
 
 /** Defines an own data property even for "__proto__", whose plain assignment would set the prototype. */
 export function setOwn<T>(map: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  // Plain assignment is much cheaper; it is only unsafe for names Object.prototype holds
+  // ("__proto__" is a setter there, and a frozen prototype would refuse "toString").
+  if (Object.hasOwn(Object.prototype, key)) Object.defineProperty(map, key, { value, writable: true, enumerable: true, configurable: true });
+  else map[key] = value;
 }

@@ -4,13 +4,19 @@ import type { CrmCard } from './events';
 
 /** Ascending priority (1 is the first choice), stable for equal priorities, missing priority last. */
 export function orderCrmCards(cards: readonly CrmCard[]): CrmCard[] {
+  // Usually already in order (one card, or the PBX lists them by priority): a copy is enough.
+  let ordered = true;
+  for (let i = 1; i < cards.length && ordered; i++) ordered = comparePriority(cards[i - 1]!, cards[i]!) <= 0;
+  if (ordered) return cards.slice();
   // Array.prototype.sort is stable since ES2019, which is what keeps equal priorities in wire order.
-  return [...cards].sort((a, b) => {
-    if (a.priority === b.priority) return 0;
-    if (a.priority === null) return 1;
-    if (b.priority === null) return -1;
-    return a.priority - b.priority;
-  });
+  return [...cards].sort(comparePriority);
+}
+
+function comparePriority(a: CrmCard, b: CrmCard): number {
+  if (a.priority === b.priority) return 0;
+  if (a.priority === null) return 1;
+  if (b.priority === null) return -1;
+  return a.priority - b.priority;
 }
 
 /** The first card whose CRM knows the client; else the first card (its url is "create contact"); null without cards. */

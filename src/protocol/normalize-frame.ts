@@ -5,7 +5,8 @@ import { orderCrmCards, primaryCardIndex } from './crm-order';
 import { summarizeErrorFrame } from './error-summary';
 import { describeValue, reasonFromIssues } from './rejection-reason';
 import { wireNumber, wireTime } from './wire-fields';
-import { PRESENCE_DIRECTIONS, wireCallFrame, wirePresenceFrame } from './wire-schema';
+import { PRESENCE_DIRECTIONS, wireCallFrame, wirePresenceFrame, type WireCallFrame } from './wire-schema';
+import { fastCallFrame } from './fast-call-frame';
 
 /** 1 MiB, counted in UTF-16 code units (String.prototype.length), checked before JSON.parse. */
 export const MAX_FRAME_LENGTH = 1_048_576;
@@ -34,10 +35,11 @@ function kindOf(data: unknown): string {
 }
 
 function presenceOf(frame: JsonObject): PresenceEvent['presence'] | null {
-  const direction = wireNumber.safeParse(own(frame, 'lgDirection'));
-  if (!direction.success) return null;
-  if (direction.data === 32) return PRESENCE_DIRECTIONS[32];
-  if (direction.data === 64) return PRESENCE_DIRECTIONS[64];
+  const raw = own(frame, 'lgDirection');
+  // A plain number needs no schema (wireNumber keeps JSON numbers as they are); the rest does.
+  const direction = typeof raw === 'number' ? raw : wireNumber.safeParse(raw).data;
+  if (direction === 32) return PRESENCE_DIRECTIONS[32];
+  if (direction === 64) return PRESENCE_DIRECTIONS[64];
   return null;
 }
 
@@ -53,10 +55,16 @@ function normalizeError(frame: JsonObject): NormalizeResult {
   return { kind: 'error', message: summarizeErrorFrame(frame), serverTime: serverTime.success ? serverTime.data : null };
 }
 
-function normalizeCall(frame: JsonObject, event: CallEventName): NormalizeResult {
+function parseCallFrame(frame: JsonObject): WireCallFrame | Rejection {
+  const fast = fastCallFrame(frame);
+  if (fast) return fast;
   const parsed = wireCallFrame.safeParse(frame);
-  if (!parsed.success) return reject(reasonFromIssues(parsed.error.issues));
-  const call = parsed.data;
+  return parsed.success ? parsed.data : reject(reasonFromIssues(parsed.error.issues));
+}
+
+function normalizeCall(frame: JsonObject, event: CallEventName): NormalizeResult {
+  const call = parseCallFrame(frame);
+  if ('kind' in call) return call;
   const crm = orderCrmCards(call.otherLegs);
   return {
     kind: 'call',

@@ -43,10 +43,35 @@ function numberOrString(expected: string) {
   });
 }
 
-const numberValue = map(numberOrString('a number'), (value, ctx): number | null => {
+/**
+ * The plain conversions behind the schemas below, shared with the hand-written fast path
+ * (fast-call-frame.ts) so both read a value the same way. INVALID: the schema reports an issue.
+ */
+export const INVALID = Symbol('invalid wire value');
+export type Invalid = typeof INVALID;
+
+export function numberFromWire(value: number | string): number | null | Invalid {
   if (typeof value === 'string' && value.trim() === '') return null;
   const number = typeof value === 'number' ? value : NUMERIC_STRING.test(value.trim()) ? Number(value) : NaN;
-  if (!Number.isFinite(number)) return custom(ctx, `expected a number, got ${describeValue(value)}`, value);
+  return Number.isFinite(number) ? number : INVALID;
+}
+
+export function timeFromWire(value: number | null): number | null | Invalid {
+  if (value === null || value === 0) return null;
+  if (value < 0) return INVALID;
+  const ms = Math.round(value < SECONDS_BELOW ? value * 1000 : value);
+  return ms > MAX_EPOCH_MS ? INVALID : ms;
+}
+
+export function idFromWire(value: number | string, maxLength: number): string | null | Invalid {
+  // A number's digits, sign, point and exponent never need cleaning.
+  const id = typeof value === 'number' ? String(value) : cleanText(value, Number.MAX_SAFE_INTEGER);
+  return id !== null && id.length > maxLength ? INVALID : id;
+}
+
+const numberValue = map(numberOrString('a number'), (value, ctx): number | null => {
+  const number = numberFromWire(value);
+  if (number === INVALID) return custom(ctx, `expected a number, got ${describeValue(value)}`, value);
   return number;
 });
 
@@ -55,18 +80,18 @@ export const wireNumber = absentToNull(numberValue);
 
 /** `dialAt`, `bridgeAt`, `serverTime`: epoch ms; seconds are converted; 0 means "not set". */
 export const wireTime = map(wireNumber, (value, ctx): number | null => {
-  if (value === null || value === 0) return null;
-  if (value < 0) return custom(ctx, `expected a time after 1970, got ${value}`, value);
-  const ms = Math.round(value < SECONDS_BELOW ? value * 1000 : value);
-  if (ms > MAX_EPOCH_MS) return custom(ctx, `expected a time, got ${value}, which is beyond any date`, value);
-  return ms;
+  const ms = timeFromWire(value);
+  if (ms !== INVALID) return ms;
+  if (value !== null && value < 0) return custom(ctx, `expected a time after 1970, got ${value}`, value);
+  return custom(ctx, `expected a time, got ${value}, which is beyond any date`, value);
 });
 
 function idValue(maxLength: number) {
   return map(numberOrString('an id (a string or a number)'), (value, ctx): string | null => {
-    const id = cleanText(String(value), Number.MAX_SAFE_INTEGER);
-    if (id !== null && id.length > maxLength) {
-      return custom(ctx, `expected an id of at most ${maxLength} characters, got ${id.length}`, value);
+    const id = idFromWire(value, maxLength);
+    if (id === INVALID) {
+      const length = cleanText(String(value), Number.MAX_SAFE_INTEGER)?.length ?? 0;
+      return custom(ctx, `expected an id of at most ${maxLength} characters, got ${length}`, value);
     }
     return id;
   });
@@ -103,18 +128,22 @@ export interface WireUrl {
  * A CRM link is never worth losing the whole call over: anything that is not an absolute
  * http(s) URL (javascript:, data:, relative, a number, an object) becomes null and is flagged.
  */
-// `z.optional` because zod treats a transformed unknown as a required key.
-export const wireUrl = map(z.optional(z.unknown()), (value): WireUrl => {
+export function urlFromWire(value: unknown): WireUrl {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     return { url: null, urlRejected: false };
   }
   const url = typeof value === 'string' && value.length <= MAX_URL_LENGTH ? safeHttpUrlOrNull(value) : null;
   return url ? { url: url.href, urlRejected: false } : { url: null, urlRejected: true };
-});
+}
+
+// `z.optional` because zod treats a transformed unknown as a required key.
+export const wireUrl = map(z.optional(z.unknown()), urlFromWire);
 
 const PARTY_TYPES: Readonly<Record<number, PartyType>> = { 1: 'user', 2: 'group', 4: 'scenario' };
 
 /** `leg.type`: 1 user, 2 group, 4 scenario; any other number is kept as 'unknown'. */
-export const wirePartyType = map(wireNumber, (value): PartyType => {
+export function partyTypeFromWire(value: number | null): PartyType {
   return (value !== null && Object.hasOwn(PARTY_TYPES, value) && PARTY_TYPES[value]) || 'unknown';
-});
+}
+
+export const wirePartyType = map(wireNumber, partyTypeFromWire);

@@ -88,9 +88,13 @@ export const wireCrmCards = map(
 
 const CALL_DIRECTIONS: Readonly<Record<number, CallDirection>> = { 1: 'internal', 2: 'outgoing', 4: 'incoming' };
 
+export function callDirectionFromWire(value: number | null): CallDirection | undefined {
+  return value !== null && Object.hasOwn(CALL_DIRECTIONS, value) ? CALL_DIRECTIONS[value] : undefined;
+}
+
 /** `lgDirection` on a call frame. Anything else is reported, never guessed (decision 5). */
 export const wireCallDirection = map(wireNumber, (value, ctx): CallDirection => {
-  const direction = value !== null && Object.hasOwn(CALL_DIRECTIONS, value) ? CALL_DIRECTIONS[value] : undefined;
+  const direction = callDirectionFromWire(value);
   if (direction) return direction;
   ctx.issues.push({
     code: 'custom',

@@ -20,12 +20,27 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 /** "Zalgo" text stacks marks until they cover neighbouring lines; real scripts need a few at most. */
 const MARK_RUN = /(\p{M}{4})\p{M}+/gu;
 const ELLIPSIS = '…';
+/**
+ * Text that every step above would leave as it is: words of printable ASCII, Latin-1 letters and
+ * signs, Cyrillic (its combining marks U+0483–0489 excluded), general punctuation U+2010–2027 and
+ * "№", one plain space between words. Almost every wire value is like this, and one test is far
+ * cheaper than six replaces (text-hygiene.test.ts checks it against the full pipeline).
+ */
+const PLAIN_WORD = '[\\x21-\\x7e\\u00a1-\\u00ac\\u00ae-\\u00ff\\u0400-\\u0482\\u048a-\\u04ff\\u2010-\\u2027\\u2116]+';
+const PLAIN_TEXT = new RegExp(`^${PLAIN_WORD}(?: ${PLAIN_WORD})*$`);
 
 /** Readable single-line text, at most `maxLength` UTF-16 code units (ellipsis included), or null when nothing is left. */
 export function cleanText(value: string | null, maxLength = 500): string | null {
   if (typeof value !== 'string') return null;
   const cap = Math.max(1, Math.floor(maxLength));
-  const cleaned = value
+  const cleaned = PLAIN_TEXT.test(value) ? value : cleanedOf(value);
+  if (cleaned === '') return null;
+  if (cleaned.length <= cap) return cleaned;
+  return truncate(cleaned, cap - ELLIPSIS.length) + ELLIPSIS;
+}
+
+function cleanedOf(value: string): string {
+  return value
     .replace(LONE_SURROGATE, '\ufffd')
     .replace(CONTROL_WHITESPACE, ' ')
     .replace(CONTROL, '')
@@ -33,9 +48,6 @@ export function cleanText(value: string | null, maxLength = 500): string | null 
     .replace(MARK_RUN, '$1')
     .replace(/\s+/g, ' ')
     .trim();
-  if (cleaned === '') return null;
-  if (cleaned.length <= cap) return cleaned;
-  return truncate(cleaned, cap - ELLIPSIS.length) + ELLIPSIS;
 }
 
 function truncate(text: string, length: number): string {
@@ -48,6 +60,7 @@ function truncate(text: string, length: number): string {
 
 /** Longest dialable string we keep; longer ones are garbage and are dropped whole, never shortened. */
 export const MAX_NUMBER_LENGTH = 64;
+const DIALABLE = /^\+?[0-9*#]+$/;
 
 /**
  * A phone number or extension reduced to what can be dialed: ASCII digits, '*', '#', and a '+'
@@ -56,6 +69,8 @@ export const MAX_NUMBER_LENGTH = 64;
  */
 export function cleanNumber(value: string | null): string | null {
   if (typeof value !== 'string') return null;
+  // Already dialable as it stands (the usual case): nothing to strip.
+  if (DIALABLE.test(value)) return value.length <= MAX_NUMBER_LENGTH ? value : null;
   const trimmed = value.replace(CONTROL, '').replace(INVISIBLE, '').trim();
   const plus = trimmed.startsWith('+') ? '+' : '';
   const body = trimmed.replace(/[^0-9*#]/g, '');

@@ -122,7 +122,14 @@ describe('messages from outside (case 15)', () => {
     const web: Server = createServer((_req, res) => res.end('<!doctype html><title>web</title><p>hello</p>'));
     const webPort = await freePort();
     await new Promise<void>((r) => web.listen(webPort, '127.0.0.1', () => r()));
-    cleanups.push(() => new Promise<void>((r) => web.close(() => r())));
+    cleanups.push(
+      () =>
+        new Promise<void>((r) => {
+          web.close(() => r());
+          // The browser keeps its connection open; close() alone would wait for it.
+          web.closeAllConnections();
+        }),
+    );
     const page = await ext.context.newPage();
     await page.goto(`http://127.0.0.1:${webPort}/`);
     const fromWeb = await page.evaluate(async (id) => {

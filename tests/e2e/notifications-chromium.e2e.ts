@@ -188,6 +188,9 @@ describe('notifications, badge and click-through in Chromium', () => {
     await sim.play(xss.lines, { speed: 8 });
     await waitForFrames(before + xss.lines.length);
     const missed = ['0b0b0b0b-1c1c-4d2d-8e3e-4f4f4f4f4f4f', '5a5a5a5a6b6b7c7c8d8d9e9e0f0f1a1a', '9c9c9c9c-8b8b-4a7a-9a6a-5b5b5b5b5b5b'].map((u) => `missed:${xss.uuid(u)}`);
+    // The frame count moves before the effects of the last frame are carried out: wait for them.
+    const expectedIds = missed.map((m) => m).sort();
+    await waitFor(async () => (JSON.stringify(await liveNotificationIds(ext)) === JSON.stringify(expectedIds) ? true : undefined), 'the three missed notifications');
     expect(await liveNotificationIds(ext)).toEqual([...missed].sort());
 
     // The javascript: and data: ones first; the safe one last, so its tab proves the clicks were handled.

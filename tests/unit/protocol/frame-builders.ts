@@ -102,3 +102,27 @@ export function presenceFrame(presence: 'away' | 'available', overrides: WireFra
 export function errorFrame(overrides: WireFrame = {}): WireFrame {
   return { event: 'error', message: 'Invalid API key', code: 401, serverTime: DIAL_AT, ...overrides };
 }
+
+// Where a valid frame may be damaged, for properties over "almost valid" input.
+export type Path = readonly (string | number)[];
+
+export const MUTABLE_PATHS: Path[] = [
+  ...['event', 'uuid', 'parentUuid', 'lgDirection', 'leg', 'leg2', 'otherLegs', 'dialAt', 'bridgeAt'].map((k) => [k]),
+  ...['serverTime', 'trunkNum', 'trunkName'].map((k) => [k]),
+  ...['id', 'type', 'ext', 'displayName'].map((k) => ['leg', k]),
+  ...['id', 'type', 'ext', 'displayName'].map((k) => ['leg2', k]),
+  ['otherLegs', 0],
+  ['otherLegs', 1],
+  ...['id', 'name', 'num', 'companyName', 'url', 'priority'].map((k) => ['otherLegs', 1, k]),
+];
+
+/** A deep copy of `frame` with the value at `path` replaced, or deleted when `value` is absent. */
+export function mutate(frame: WireFrame, path: Path, value: { set: unknown } | null): WireFrame {
+  const copy = structuredClone(frame);
+  let parent: Record<string | number, unknown> = copy;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  if (value === null) delete parent[last];
+  else parent[last] = value.set;
+  return copy;
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { CallEvent, NormalizeResult } from '../../../src/protocol/events';
 import { normalizeFrame } from '../../../src/protocol/normalize-frame';
 import { formatPath } from '../../../src/protocol/rejection-reason';
-import { bridgeFrame, crmCardOf, dialFrame, hangupFrame, legOf, wire, type WireFrame } from './frame-builders';
+import { MUTABLE_PATHS, bridgeFrame, crmCardOf, dialFrame, hangupFrame, legOf, mutate, wire, type WireFrame } from './frame-builders';
 
 const RUNS = { numRuns: 1000 };
 const KINDS = ['call', 'presence', 'error', 'rejected'];
@@ -59,29 +59,6 @@ describe('never throws', () => {
     );
   });
 });
-
-type Path = readonly (string | number)[];
-
-const MUTABLE_PATHS: Path[] = [
-  ...['event', 'uuid', 'parentUuid', 'lgDirection', 'leg', 'leg2', 'otherLegs', 'dialAt', 'bridgeAt'].map((k) => [k]),
-  ...['serverTime', 'trunkNum', 'trunkName'].map((k) => [k]),
-  ...['id', 'type', 'ext', 'displayName'].map((k) => ['leg', k]),
-  ...['id', 'type', 'ext', 'displayName'].map((k) => ['leg2', k]),
-  ['otherLegs', 0],
-  ['otherLegs', 1],
-  ...['id', 'name', 'num', 'companyName', 'url', 'priority'].map((k) => ['otherLegs', 1, k]),
-];
-
-/** A deep copy of `frame` with the value at `path` replaced, or deleted when `value` is absent. */
-function mutate(frame: WireFrame, path: Path, value: { set: unknown } | null): WireFrame {
-  const copy = structuredClone(frame);
-  let parent: Record<string | number, unknown> = copy;
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
-  const last = path[path.length - 1] as string | number;
-  if (value === null) delete parent[last];
-  else parent[last] = value.set;
-  return copy;
-}
 
 describe('mutated valid frames', () => {
   const base = fc.constantFrom(

@@ -88,6 +88,71 @@ describe('cleanText', () => {
   });
 });
 
+/** The full cleaning pipeline with no shortcut: what cleanText and cleanNumber must always equal. */
+function cleanTextInFull(value: string, maxLength: number): string | null {
+  const cleaned = value
+    .replace(LONE_SURROGATE_G, '\ufffd')
+    .replace(/[\t\n\v\f\r\u0085]/g, ' ')
+    .replace(CONTROL_G, '')
+    .replace(INVISIBLE_G, '')
+    .replace(/(\p{M}{4})\p{M}+/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (cleaned === '') return null;
+  if (cleaned.length <= maxLength) return cleaned;
+  let end = maxLength - 1;
+  const last = cleaned.charCodeAt(end - 1);
+  if (end > 0 && last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return cleaned.slice(0, end).trimEnd() + '…';
+}
+
+function cleanNumberInFull(value: string): string | null {
+  const trimmed = value.replace(CONTROL_G, '').replace(INVISIBLE_G, '').trim();
+  const body = trimmed.replace(/[^0-9*#]/g, '');
+  if (body === '') return null;
+  const result = (trimmed.startsWith('+') ? '+' : '') + body;
+  return result.length <= MAX_NUMBER_LENGTH ? result : null;
+}
+const LONE_SURROGATE_G = new RegExp(LONE_SURROGATE.source, 'g');
+const CONTROL_G = new RegExp(CONTROL.source, 'g');
+const INVISIBLE_G =
+  /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\u200b-\u200d\u2060-\u2064\u206a-\u206f\ufeff\u00ad\u034f\u115f\u1160\u180e\u3164\uffa0\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+
+describe('plain-text shortcuts', () => {
+  // Mostly text that looks plain (the shortcut's case), with every kind of character mixed in.
+  const nearPlain = fc
+    .array(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.stringMatching(/^[\x21-\x7e\u00a0-\u00ff\u0400-\u04ff\u2000-\u2030\u2116]{1,8}$/) },
+        { weight: 3, arbitrary: fc.constantFrom(' ', '  ', '\u00a0', '\u00ad', '\u0483', '\u0301', '\u2028', '\u2029', '\u202f', '\u3000') },
+        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 3 }) },
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join(''));
+  const anyText = fc.oneof(nearPlain, hostileText, fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
+
+  it('cleanText gives exactly what the full pipeline gives', () => {
+    fc.assert(
+      fc.property(anyText, fc.integer({ min: 1, max: 40 }), (text, cap) => {
+        expect(cleanText(text, cap)).toBe(cleanTextInFull(text, cap));
+        expect(cleanText(text)).toBe(cleanTextInFull(text, 500));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('cleanNumber gives exactly what the full pipeline gives', () => {
+    const numberish = fc.oneof(fc.stringMatching(/^\+?[0-9*#+ -]{0,70}$/), anyText);
+    fc.assert(
+      fc.property(numberish, (text) => {
+        expect(cleanNumber(text)).toBe(cleanNumberInFull(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
 describe('cleanNumber', () => {
   it('keeps digits, *, # and a leading +', () => {
     expect(cleanNumber('+38 (056) 777-77-77')).toBe('+380567777777');

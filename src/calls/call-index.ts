@@ -10,12 +10,14 @@
 // `rootUuid` must never change after it is first stored. Replacing the whole `active` object or
 // `history` array (restore, clear history) is safe: the index notices and rebuilds.
 import type { CallRecord, CallsState } from './types';
-import { ownValue, setOwn } from './own-keys';
+import { setOwn } from './own-keys';
 
 interface CallIndex {
   /** What this index was built for: another object or array means it is stale. */
   active: CallsState['active'];
   history: CallRecord[];
+  /** `active` as a Map: a fresh uuid string from the wire is looked up without interning it. */
+  liveByUuid: Map<string, CallRecord>;
   historyLength: number;
   newestEnded: CallRecord | undefined;
   // Buckets are arrays, not Sets: almost all hold one record, and arrays are cheaper to make.
@@ -70,6 +72,7 @@ function build(state: CallsState): CallIndex {
   const index: CallIndex = {
     active: state.active,
     history: state.history,
+    liveByUuid: new Map(),
     historyLength: 0,
     newestEnded: undefined,
     liveByRoot: new Map(),
@@ -80,7 +83,10 @@ function build(state: CallsState): CallIndex {
     endedOrder: new Map(),
     nextOrder: 0,
   };
-  for (const record of Object.values(state.active)) indexLive(index, record);
+  for (const [uuid, record] of Object.entries(state.active)) {
+    index.liveByUuid.set(uuid, record);
+    indexLive(index, record);
+  }
   for (const record of state.history) indexEnded(index, record);
   syncHistoryMarks(index);
   indexes.set(state, index);
@@ -107,6 +113,7 @@ function indexOf(state: CallsState): CallIndex {
 export function addLive(state: CallsState, record: CallRecord): void {
   const index = indexOf(state);
   setOwn(state.active, record.uuid, record);
+  index.liveByUuid.set(record.uuid, record);
   indexLive(index, record);
 }
 
@@ -114,6 +121,7 @@ export function addLive(state: CallsState, record: CallRecord): void {
 export function removeLive(state: CallsState, record: CallRecord): void {
   const index = indexOf(state);
   delete state.active[record.uuid];
+  index.liveByUuid.delete(record.uuid);
   removeFrom(index.liveByRoot, record.rootUuid, record);
   if (record.parentUuid !== null) removeFrom(index.liveByParent, record.parentUuid, record);
 }
@@ -136,8 +144,13 @@ export function pushEnded(state: CallsState, record: CallRecord, limit: number):
 export function noteParentLearned(state: CallsState, record: CallRecord, parentBefore: string | null): void {
   if (parentBefore !== null || record.parentUuid === null) return;
   const index = indexOf(state);
-  if (ownValue(state.active, record.uuid) === record) addTo(index.liveByParent, record.parentUuid, record);
+  if (index.liveByUuid.get(record.uuid) === record) addTo(index.liveByParent, record.parentUuid, record);
   else if (index.endedOrder.has(record)) addTo(index.endedByParent, record.parentUuid, record);
+}
+
+/** The live call stored under this uuid (own keys only, like `ownValue(state.active, uuid)`). */
+export function liveCall(state: CallsState, uuid: string): CallRecord | null {
+  return indexOf(state).liveByUuid.get(uuid) ?? null;
 }
 
 /** The newest ended record with this uuid. */

@@ -9,9 +9,8 @@ import { callerCardFor } from './caller-card';
 import { mergeFacts } from './merge-record';
 import { rootFor, isAnswered } from './conversation';
 import { ringsHereFor } from './rings-here';
-import { addLive, endedCall, noteParentLearned, pushEnded, removeLive } from './call-index';
+import { addLive, endedCall, liveCall, noteParentLearned, pushEnded, removeLive } from './call-index';
 import { effectsOnAnswer, effectsOnEnd, effectsOnRing } from './notification-policy';
-import { ownValue } from './own-keys';
 
 export function applyEvent(state: CallsState, event: PbxEvent, now: number, config: ReducerConfig): Effect[] {
   state.clockOffsetMs = nextClockOffset(state.clockOffsetMs, event.serverTime, now);
@@ -33,7 +32,7 @@ function refreshCaller(record: CallRecord): void {
 }
 
 function applyCallEvent(state: CallsState, event: CallEvent, now: number, config: ReducerConfig): Effect[] {
-  const live = ownValue(state.active, event.uuid);
+  const live = liveCall(state, event.uuid);
   if (live) return advanceLive(state, live, event, now, config);
   const ended = endedCall(state, event.uuid);
   if (!ended) return firstSight(state, event, now, config);

@@ -3,7 +3,7 @@
 /** An absolute http(s) URL without credentials, or null. Control characters anywhere disqualify it. */
 export function safeHttpUrlOrNull(raw: string | null | undefined): URL | null {
   if (typeof raw !== 'string') return null;
-  // eslint-disable-next-line no-control-regex -- tabs/newlines inside a scheme are a classic filter bypass ("java\tscript:").
+  // Tabs/newlines inside a scheme are a classic filter bypass ("java\tscript:").
   if (/[\u0000-\u001f\u007f]/.test(raw)) return null;
   let url: URL;
   try {

@@ -22,6 +22,9 @@ export interface ConnectionTuning {
   silenceLimitMs: number;
 }
 
+/** How long a settings change waits for the old socket's closing handshake before connecting anew. */
+export const CLOSE_WAIT_MS = 2_000;
+
 export const DEFAULT_TUNING: ConnectionTuning = { keepAliveMs: 20_000, silenceLimitMs: 5 * 60_000 };
 
 /** What we send to keep the socket busy; the PBX ignores client frames (PROTOCOL.md says nothing of them). */
@@ -59,6 +62,8 @@ export class ConnectionManager {
   private retryTimer: unknown = null;
   private connectTimer: unknown = null;
   private keepAliveTimer: unknown = null;
+  /** True while a settings change waits for the old socket to close: no new socket meanwhile. */
+  private closingOld = false;
 
   constructor(
     private health: Health,
@@ -78,15 +83,16 @@ export class ConnectionManager {
   configure(target: Target | null, stopReason: Health['stopReason'] = null): void {
     const changed = target?.url !== this.target?.url;
     if (!changed && target) return this.ensure();
-    this.closeSocket();
     this.clearRetry();
     this.target = target;
     this.update({ failedAttempts: 0, refusals: 0, stopReason: null, retryAt: null, displayUrl: target?.displayUrl ?? null });
     if (!target) {
+      this.closeSocket(null);
       this.update({ state: stopReason ? 'stopped' : 'not-configured', stopReason });
       return;
     }
-    this.connect();
+    // The key may go to the new address only once the old connection is gone (issue 8 §17).
+    this.closeSocket(() => this.connect());
   }
 
   /** Called by alarms, start-up and pages: connect if nothing is connected or scheduled. Never opens a second socket. */
@@ -120,7 +126,7 @@ export class ConnectionManager {
 
   private connect(): void {
     const target = this.target;
-    if (!target || this.socket) return;
+    if (!target || this.socket || this.closingOld) return;
     this.clearRetry();
     this.update({ state: 'connecting', retryAt: null });
     let socket: SocketLike;
@@ -229,10 +235,28 @@ export class ConnectionManager {
     this.deps.clearTimer(this.keepAliveTimer);
   }
 
-  private closeSocket(): void {
+  /** Closes the socket; `then` runs once the browser reports it closed (or after CLOSE_WAIT_MS). */
+  private closeSocket(then: (() => void) | null): void {
     const socket = this.socket;
-    if (!socket) return;
+    if (!socket) {
+      then?.();
+      return;
+    }
     this.detach(socket);
+    if (then) {
+      this.closingOld = true;
+      let timer: unknown = null;
+      const proceed = () => {
+        if (!this.closingOld) return;
+        this.closingOld = false;
+        this.deps.clearTimer(timer);
+        socket.onclose = null;
+        then();
+      };
+      socket.onclose = proceed;
+      // A server that never answers the closing handshake must not keep the new connection waiting.
+      timer = this.deps.setTimer(proceed, CLOSE_WAIT_MS);
+    }
     socket.close(1000, 'settings changed');
   }
 

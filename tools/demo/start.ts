@@ -13,7 +13,7 @@ const args = new Set(process.argv.slice(2));
 const headless = args.has('--headless') || !process.env.DISPLAY;
 const port = Number(process.env.CALLPOP_SIM_PORT ?? 8765);
 const speed = Number(process.env.CALLPOP_DEMO_SPEED ?? 20);
-const shotsDir = resolve(process.env.CALLPOP_DEMO_SHOTS ?? 'artifacts/demo');
+const shotsDir = resolve(process.env.CALLPOP_DEMO_SHOTS ?? 'docs/screenshots');
 
 function build(): void {
   if (args.has('--no-build')) return;
@@ -68,13 +68,13 @@ async function main(): Promise<void> {
     await popup.setViewportSize({ width: 400, height: 600 });
     await popup.waitForSelector('[data-testid="popup-root"]');
     await popup.waitForTimeout(300);
-    await popup.screenshot({ path: resolve(shotsDir, `popup-${scheme}.png`) });
+    await popup.screenshot({ path: resolve(shotsDir, `demo-popup-${scheme}.png`) });
     await popup.close();
   }
   const options = await ext.openExtensionPage('src/options/options.html');
   await options.setViewportSize({ width: 900, height: 1100 });
   await options.waitForSelector('[data-testid="options-root"]');
-  await options.screenshot({ path: resolve(shotsDir, 'options.png'), fullPage: true });
+  await options.screenshot({ path: resolve(shotsDir, 'demo-options.png'), fullPage: true });
   await options.close();
   console.log(`Screenshots of the popup and the options page: ${shotsDir}`);
   await shutdown();

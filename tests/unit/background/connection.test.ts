@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConnectionManager, KEEP_ALIVE_FRAME, type ConnectionDeps, type SocketLike } from '../../../src/background/connection';
+import { CLOSE_WAIT_MS, ConnectionManager, KEEP_ALIVE_FRAME, type ConnectionDeps, type SocketLike } from '../../../src/background/connection';
 import { INITIAL_HEALTH, type Health } from '../../../src/shared/health';
 import { RECONNECT } from '../../../src/shared/reconnect-policy';
 
@@ -98,12 +98,25 @@ describe('ConnectionManager', () => {
     expect(h.manager.getHealth().state).toBe('connected');
   });
 
-  it('a settings change closes the old socket before opening one to the new address', () => {
+  it('a settings change closes the old socket and opens one to the new address only once the old one is closed', () => {
     const h = harness();
     h.manager.configure(target);
     h.sockets[0]!.serverOpens();
     h.manager.configure({ url: 'ws://127.0.0.1:2/x', displayUrl: 'x' });
     expect(h.sockets[0]!.closed).toBe(1000);
+    h.manager.ensure(); // an alarm at that moment must not jump the queue
+    expect(h.sockets).toHaveLength(1);
+    h.sockets[0]!.serverCloses(1000);
+    expect(h.sockets).toHaveLength(2);
+    expect(h.sockets[1]!.url).toBe('ws://127.0.0.1:2/x');
+  });
+
+  it('a settings change does not wait for ever on a server that never completes the closing handshake', async () => {
+    const h = harness();
+    h.manager.configure(target);
+    h.sockets[0]!.serverOpens();
+    h.manager.configure({ url: 'ws://127.0.0.1:2/x', displayUrl: 'x' });
+    await h.advance(CLOSE_WAIT_MS);
     expect(h.sockets).toHaveLength(2);
     expect(h.sockets[1]!.url).toBe('ws://127.0.0.1:2/x');
   });

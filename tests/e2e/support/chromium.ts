@@ -41,17 +41,22 @@ export async function launchChromium(
     extraArgs?: string[];
     /** Another way to start Debian's Chromium (the policy test wraps it in a private mount namespace). */
     executablePath?: string;
+    /** Keep this profile (and reuse it): a browser restart, or an extension update, on the same profile. */
+    profileDir?: string;
+    /** Load the extension from here instead of dist/chrome (same key, so the same extension id). */
+    extensionDir?: string;
   } = {},
 ): Promise<ChromiumExtension> {
   assertChromiumInstalled();
-  const profile = mkdtempSync(join(tmpdir(), 'callpop-chromium-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'callpop-chromium-'));
+  const extensionDir = options.extensionDir ?? CHROME_DIST;
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.executablePath ?? CHROMIUM_PATH,
     headless: options.headless ?? true,
     locale: options.locale ?? 'en-US',
     args: [
-      `--disable-extensions-except=${CHROME_DIST}`,
-      `--load-extension=${CHROME_DIST}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -119,7 +124,7 @@ export async function launchChromium(
     stopWorker,
     async close() {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

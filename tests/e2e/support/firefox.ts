@@ -40,6 +40,10 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown> }
     userDataDir: profile,
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      // Debian's firefox-esr pulls in libnotify, so Firefox hands notifications to a desktop
+      // daemon over D-Bus; a headless CI machine has no session bus, and every notification
+      // would vanish at once. Firefox's own alert window works without one.
+      'alerts.useSystemBackend': false,
       ...options.prefs,
     },
   });

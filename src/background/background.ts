@@ -9,7 +9,6 @@ import { handleCommand } from './commands';
 import { DND_ALARM } from './dnd-alarm';
 import { exposeTestHandlers } from './test-hooks';
 import { contextMenuOnShown, handleContextMenuClick, handleMenuShown } from './context-menu';
-import { callBackFromNotification } from './notification-clicks';
 
 let started: Promise<Background> | null = null;
 /** One background per worker life, however many events wake it at once. */
@@ -52,7 +51,7 @@ exposeTestHandlers({ command: (command: string) => background().then((bg) => han
 // The same hook for the REST features: a test cannot open a context menu or press a notification button.
 exposeTestHandlers({
   contextMenuClick: (info: { menuItemId: string; selectionText?: string; linkUrl?: string }) => background().then((bg) => handleContextMenuClick(bg, info)),
-  notificationButton: (id: string, index: number) => background().then((bg) => (index === 1 ? callBackFromNotification(bg, id) : undefined)),
+  notificationButton: (id: string, index: number) => background().then((bg) => handleNotificationButton(bg, id, index)),
 });
 
 // Waking for any reason also restores state and the socket.

@@ -4,6 +4,8 @@ import type { CallsState } from '../calls/types';
 import { findCall } from '../calls/find-call';
 import type { Background } from './start-background';
 import { announceCallResult, callNumber } from './call-back';
+import { buttonAt, forgetButtons } from './notification-buttons-store';
+import { copyText } from './clipboard';
 
 function urlFor(state: CallsState, notificationId: string): string | null {
   const shown = state.shown[notificationId];
@@ -19,15 +21,30 @@ export async function handleNotificationClick(bg: Background, id: string): Promi
 }
 
 export async function handleNotificationButton(bg: Background, id: string, index: number): Promise<void> {
-  if (index === 0) await handleNotificationClick(bg, id);
-  if (index === 1) await callBackFromNotification(bg, id);
+  // Unknown meaning (shown by an older version): button 0 was always the CRM; never dial on a guess.
+  const button = (await buttonAt(id, index)) ?? (index === 0 ? 'open-crm' : 'copy-number');
+  if (button === 'copy-number') await copyNumberFromNotification(bg, id);
+  else if (button === 'call-back') await callBackFromNotification(bg, id);
+  else await handleNotificationClick(bg, id);
+}
+
+function numberFor(state: CallsState, id: string): string | null {
+  const uuid = state.shown[id]?.call ?? id.replace(/^(call|missed):/, '');
+  return findCall(state, uuid)?.caller.number ?? null;
+}
+
+/** "Copy number": the notification stays (the phone may still be ringing). */
+export async function copyNumberFromNotification(bg: Background, id: string): Promise<boolean> {
+  const number = numberFor(bg.pipeline.getState(), id);
+  if (!number) return false;
+  const copied = await copyText(number);
+  if (!copied) console.warn('CallPop: copying the number failed');
+  return copied;
 }
 
 /** Button 1 of a missed-call notification: the PBX rings the agent, then the caller. */
 export async function callBackFromNotification(bg: Background, id: string): Promise<void> {
-  const state = bg.pipeline.getState();
-  const uuid = state.shown[id]?.call ?? id.replace(/^(call|missed):/, '');
-  const number = findCall(state, uuid)?.caller.number;
+  const number = numberFor(bg.pipeline.getState(), id);
   if (!number) return;
   await browser.notifications.clear(id);
   await announceCallResult(await callNumber(bg.settings(), number), bg.t);
@@ -36,6 +53,7 @@ export async function callBackFromNotification(bg: Background, id: string): Prom
 /** The agent dismissed a notification: forget it, so the state does not claim it is still shown. */
 export async function handleNotificationClosed(bg: Background, id: string, byUser: boolean): Promise<void> {
   if (!byUser) return;
+  await forgetButtons(id);
   await bg.pipeline.mutate((state) => {
     // Keep the record for ringing calls so the same call never pops again; only missed ones are dropped.
     if (id.startsWith('missed:')) delete state.shown[id];

@@ -4,6 +4,8 @@ import { browser, type Notifications } from '../shared/browser-api';
 import type { NotificationOp } from '../calls/types';
 import { appendNotificationLog } from './notification-log';
 import { noteNotificationTiming } from './timing-probe';
+import type { NotificationButton } from '../calls/notification-buttons';
+import { forgetButtons, rememberButtons } from './notification-buttons-store';
 
 const ICON = 'icons/icon-128.png';
 
@@ -19,11 +21,19 @@ function baseOptions(op: NotificationOp) {
   };
 }
 
-/** Adapter-only choices the core does not make (they depend on permissions, not on the call). */
+/** Choices made outside the call state (they depend on permissions): the buttons to draw. */
 export interface NotificationExtras {
-  /** Offer "Call back" as button 1 (missed calls, Chrome). */
-  callBack?: boolean;
+  /** From notificationButtons() (src/calls/notification-buttons.ts); Chrome draws at most two. */
+  buttons?: NotificationButton[];
 }
+
+const BUTTON_TITLES: Record<NotificationButton, string> = {
+  'open-crm': 'notifButtonOpen',
+  'create-contact': 'notifButtonCreateContact',
+  'show-calls': 'notifButtonShowCalls',
+  'copy-number': 'notifButtonCopyNumber',
+  'call-back': 'notifButtonCallBack',
+};
 
 function richOptions(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras = {}) {
   return {
@@ -32,14 +42,8 @@ function richOptions(op: NotificationOp, t: (key: string) => string, extras: Not
     // A ringing call stays up until it is answered or ends; a missed call until seen.
     requireInteraction: op.kind !== 'outgoing',
     priority: 2,
-    // Button 0 is always "Open in CRM" (or "Create contact"); see notification-clicks.ts.
-    // Button 1 is "Call back" on a missed call while calling through the PBX works; button 0 then
-    // falls back to "Show calls" (the popup) when there is no CRM link, so the index stays 1.
-    buttons: extras.callBack
-      ? [{ title: t(op.url ? 'notifButtonOpen' : 'notifButtonShowCalls') }, { title: t('notifButtonCallBack') }]
-      : op.url
-        ? [{ title: t('notifButtonOpen') }]
-        : [],
+    // What each index means is remembered with the notification (notification-buttons-store.ts).
+    buttons: (extras.buttons ?? []).map((button) => ({ title: t(BUTTON_TITLES[button]) })),
   };
 }
 
@@ -60,10 +64,13 @@ export async function applyNotificationOp(op: NotificationOp, t: (key: string) =
   try {
     if (op.op === 'clear') {
       await browser.notifications.clear(op.id);
+      await forgetButtons(op.id);
     } else {
       if (op.op === 'create') noteNotificationTiming('request', op.id, op.call);
       await show(op, t, extras);
       if (op.op === 'create') noteNotificationTiming('pop', op.id, op.call);
+      // After the pop, not before: a click comes seconds later, the ring is now.
+      await rememberButtons(op.id, richOptionsWork ? (extras.buttons ?? []) : []);
     }
     await appendNotificationLog({ at: Date.now(), op: op.op, id: op.id, kind: op.kind });
   } catch (error) {

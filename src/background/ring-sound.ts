@@ -1,36 +1,35 @@
 // Plays the ring sound the way each browser allows in the background. Firefox's background page
-// has a DOM, so an Audio element plays there; Chrome's service worker has none, so an offscreen
-// document (reason AUDIO_PLAYBACK) plays it and closing the document stops it. Feature-detected.
+// has a DOM, so an Audio element plays there; Chrome's service worker has none, so the offscreen
+// document plays it, and is closed when the ring stops. Feature-detected.
 import { browser } from '../shared/browser-api';
+import { ensureOffscreen, inOffscreenQueue, offscreenApi, offscreenOpen, sendToOffscreen } from './offscreen-document';
 
 const SOUND = 'sounds/ring.wav';
-export const OFFSCREEN_PAGE = 'src/offscreen/ring.html';
 
-/** The parts of chrome.offscreen and runtime.getContexts we use; the polyfill passes them through. */
-interface OffscreenApi {
-  createDocument(options: { url: string; reasons: string[]; justification: string }): Promise<void>;
-  closeDocument(): Promise<void>;
-}
-interface ContextsApi {
-  getContexts?(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
-}
-
-// Only a lock: creating two offscreen documents at once throws, so changes run one after another.
-// The truth (is it playing?) is asked of the browser each time, so a restarted worker cannot lose it.
-let pending: Promise<void> = Promise.resolve();
 let pageAudio: HTMLAudioElement | null = null;
+/** The document was told to ring (this worker's life only): every state change asks again, one message is enough. */
+let toldToRing = false;
 
 export function setRinging(on: boolean): Promise<void> {
-  pending = pending.then(() => apply(on)).catch((error: unknown) => {
+  return inOffscreenQueue(() => apply(on)).catch((error: unknown) => {
     console.warn('CallPop: ring sound', error instanceof Error ? error.message : String(error));
   });
-  return pending;
 }
 
 async function apply(on: boolean): Promise<void> {
   if (typeof Audio === 'function') return applyInPage(on);
-  const offscreen = (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
-  if (offscreen) await applyOffscreen(offscreen, on);
+  const api = offscreenApi();
+  if (!api) return;
+  const open = await offscreenOpen();
+  if (on) {
+    if (open && toldToRing) return;
+    await ensureOffscreen(api);
+    toldToRing = await sendToOffscreen({ target: 'offscreen', type: 'ring', on: true });
+  } else if (open) {
+    // Nothing else keeps the document open: copying opens and closes it within one queue turn.
+    toldToRing = false;
+    await api.closeDocument();
+  }
 }
 
 function applyInPage(on: boolean): void {
@@ -42,20 +41,4 @@ function applyInPage(on: boolean): void {
     pageAudio.pause();
     pageAudio = null;
   }
-}
-
-async function applyOffscreen(offscreen: OffscreenApi, on: boolean): Promise<void> {
-  const open = await offscreenOpen();
-  if (on && !open) {
-    await offscreen.createDocument({ url: OFFSCREEN_PAGE, reasons: ['AUDIO_PLAYBACK'], justification: 'Ring sound while a call rings' });
-  } else if (!on && open) {
-    await offscreen.closeDocument();
-  }
-}
-
-async function offscreenOpen(): Promise<boolean> {
-  const runtime = browser.runtime as unknown as ContextsApi;
-  if (!runtime.getContexts) return false;
-  const contexts = await runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'], documentUrls: [browser.runtime.getURL(OFFSCREEN_PAGE)] });
-  return contexts.length > 0;
 }

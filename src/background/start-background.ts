@@ -9,6 +9,8 @@ import { redactUrl } from '../shared/redact';
 import { createUiTranslator } from '../shared/ui-strings';
 import type { Translate } from '../shared/i18n-types';
 import type { CallsState, Effect, NotificationOp } from '../calls/types';
+import { findCall } from '../calls/find-call';
+import { notificationButtons, type NotificationButton } from '../calls/notification-buttons';
 import { badgeFor } from '../calls/badge';
 import { expireStaleCalls } from '../calls/expire-stale';
 import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './connection';
@@ -72,7 +74,7 @@ export async function startBackground(): Promise<Background> {
   const applyEffects = async (all: Effect[]) => {
     const effects = applyDoNotDisturb(all, quiet(), pipeline.getState());
     for (const effect of effects) {
-      if (effect.type === 'notification') await applyNotificationOp(effect.notification, t, { callBack: await callBackOffered(effect.notification) });
+      if (effect.type === 'notification') await applyNotificationOp(effect.notification, t, { buttons: await buttonsFor(effect.notification) });
       else await openCrmLink(effect.url, settings.crmAllowList, effect.focused).catch(() => 'refused');
     }
   };
@@ -106,8 +108,14 @@ export async function startBackground(): Promise<Background> {
 
   const catchUp = createCatchUp({ settings: () => settings, config: () => pipeline.currentConfig(), pipeline, now: () => Date.now() }, health.state);
   const syncRestFeatures = async () => setContextMenusVisible(await restFeaturesAvailable(settings));
-  // The missed-call notification offers "Call back" (Chrome button 1) only while calling works.
-  const callBackOffered = async (op: NotificationOp) => op.kind === 'missed' && op.op !== 'clear' && op.call !== null && (await restFeaturesAvailable(settings));
+  // A missed call offers "Call back" (Chrome button 1) only while calling works; else "Copy number".
+  const buttonsFor = async (op: NotificationOp): Promise<NotificationButton[]> => {
+    if (op.op === 'clear') return [];
+    const known = op.call ? findCall(pipeline.getState(), op.call)?.caller : undefined;
+    const caller = { url: op.url, unknown: known?.unknown ?? false, number: known?.number ?? null };
+    const callBackOffered = op.kind === 'missed' && caller.number !== null && (await restFeaturesAvailable(settings));
+    return notificationButtons({ kind: op.kind, caller, callBackOffered });
+  };
 
   const connection: ConnectionManager = new ConnectionManager(
     health,

@@ -7,6 +7,8 @@ export const SESSION_KEYS = {
   health: 'callpop.health',
   /** The last notifications shown (ids and kinds only), for diagnostics. */
   notificationLog: 'callpop.notificationLog',
+  /** What each button of a shown notification means, by notification id (notification-buttons-store.ts). */
+  notificationButtons: 'callpop.notificationButtons',
 } as const;
 
 export const LOCAL_KEYS = {

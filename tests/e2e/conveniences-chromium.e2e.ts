@@ -7,6 +7,7 @@ import { launchChromium, waitFor, type ChromiumExtension } from './support/chrom
 import { configureExtension, setLocal, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { allCalls, readCallsState, readHealth, readNotificationLog, liveNotificationIds, readStorage } from './support/extension-state';
 import type { Simulator } from '../../tools/simulator/simulator';
+import { buttonsShown, pressNotificationButton, readClipboard } from './support/notification-buttons';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
 
 const CRM_ORIGIN = 'https://crm.example.com';
@@ -187,12 +188,18 @@ describe('agent conveniences in Chromium', () => {
     await options.close();
   });
 
-  it('rings while an incoming call rings (offscreen document), stops on answer, and stays silent under DND', async () => {
+  it('rings while an incoming call rings (offscreen document), copies the number from the pop-up without stopping the ring, stops on answer, and stays silent under DND', async () => {
     await configureExtension(ext, settingsFor(sim, { notifications: { ...DEFAULT_SETTINGS.notifications, ringSound: true } }));
     try {
       const call = newCall();
       await send(call.dial());
       await waitFor(async () => ((await offscreenDocuments()) === 1 ? true : undefined), 'the ring sound document', 30_000);
+      // "Copy number" while it rings: the copy borrows the ringing document and leaves it ringing.
+      await setLocal(ext, TUNING_KEY, { exposeHandlers: true });
+      expect(await buttonsShown(ext, `call:${call.uuid}`)).toEqual(['open-crm', 'copy-number']);
+      await pressNotificationButton(ext, `call:${call.uuid}`, 1);
+      expect(await readClipboard(ext, `http://127.0.0.1:${sim.port}`)).toBe('+380671234567');
+      expect(await offscreenDocuments()).toBe(1);
       await send(call.bridge());
       await waitFor(async () => ((await offscreenDocuments()) === 0 ? true : undefined), 'the ring to stop on answer', 30_000);
       await send(call.hangup(true));

@@ -14,6 +14,7 @@ import { launchChromium, waitFor, type ChromiumExtension } from './support/chrom
 import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { allCalls, liveNotificationIds, readCallsState, readHealth, readNotificationLog, readStorage } from './support/extension-state';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
+import { buttonsShown, pressNotificationButton, readClipboard } from './support/notification-buttons';
 
 const MISSED = 'tests/fixtures/scenarios/incoming-missed.jsonl';
 const PATTERN = 'http://127.0.0.1/*';
@@ -41,6 +42,15 @@ describe('REST features in Chromium', () => {
       const hooks = (globalThis as unknown as { __callpopTest: Record<string, (i: unknown) => Promise<unknown>> }).__callpopTest;
       return hooks.contextMenuClick!(arg) as Promise<{ ok: boolean; number: string | null; error?: string }>;
     }, info);
+  /** A missed call the extension has not seen: the shipped scenario under a new call id. */
+  const playMissedCall = async (uuid: string) => {
+    const original = readScenarioFile(MISSED);
+    const first = JSON.parse(original[0]!.frame) as { uuid: string };
+    for (const line of original) sim.send(line.frame.replaceAll(first.uuid, uuid));
+    const id = `missed:${uuid}`;
+    await waitFor(async () => ((await liveNotificationIds(ext)).includes(id) ? true : undefined), `the missed-call notification ${id}`, 30_000);
+    return id;
+  };
   const openPopup = async () => {
     await popup?.close();
     popup = await ext.openExtensionPage('src/popup/popup.html');
@@ -61,6 +71,20 @@ describe('REST features in Chromium', () => {
     const result = await contextMenuClick({ menuItemId: 'callpop-call-selection', selectionText: 'Call me: 067 123 45 67' });
     expect(result).toMatchObject({ ok: false, error: 'no-permission' });
     expect(sim.makeCallRequests()).toEqual([]);
+  });
+
+  it('without host access the missed-call notification offers "Copy number", which copies the caller\'s number and calls nobody', async () => {
+    // An open popup marks missed calls seen and clears their notifications.
+    await popup?.close();
+    popup = null;
+    const id = await playMissedCall('c0de0000000000000000000000000001');
+    expect(await buttonsShown(ext, id)).toEqual(['open-crm', 'copy-number']);
+    await pressNotificationButton(ext, id, 1);
+    expect(await readClipboard(ext, `http://127.0.0.1:${sim.port}`)).toBe('+380501112233');
+    expect(sim.makeCallRequests()).toEqual([]);
+    // The copy borrowed the offscreen document and gave it back: nothing rings.
+    const documents = await ext.evalInWorker(() => chrome.runtime.getContexts({ contextTypes: [chrome.runtime.ContextType.OFFSCREEN_DOCUMENT] }));
+    expect(documents).toEqual([]);
   });
 
   it('the agent allows calling through the PBX with the popup button', async () => {
@@ -94,6 +118,18 @@ describe('REST features in Chromium', () => {
     await waitFor(async () => ((await page.getByTestId('call-back-status').first().textContent())?.includes('Calling +380501112233') ? true : undefined), '"Calling…" in the popup');
     // The PBX then reports the agent's outgoing call on the stream.
     await waitFor(async () => (allCalls(await readCallsState(ext)).some((c) => c.uuid === request.uuid && c.direction === 'outgoing') ? true : undefined), 'the outgoing call from the stream');
+  });
+
+  it('with host access the missed-call notification offers "Call back", which reaches makeCall', async () => {
+    await popup?.close();
+    popup = null;
+    const before = sim.makeCallRequests().length;
+    const id = await playMissedCall('c0de0000000000000000000000000002');
+    expect(await buttonsShown(ext, id)).toEqual(['open-crm', 'call-back']);
+    await pressNotificationButton(ext, id, 1);
+    const request = await waitFor(() => sim.makeCallRequests()[before], 'makeCall from the notification button');
+    expect(request).toMatchObject({ legExt: AGENT_EXT, otherLegNum: '+380501112233' });
+    await waitFor(async () => (!(await liveNotificationIds(ext)).includes(id) ? true : undefined), 'the missed-call notification cleared by its button');
   });
 
   it('the context menu calls the normalized number from selected text and from a tel: link', async () => {

@@ -24,8 +24,9 @@ export function manifestFor(browser: TargetBrowser, options: { store?: boolean }
     // Firefox reads managed settings from policies.json, not from a schema file.
     delete manifest.storage;
     delete background.service_worker;
-    // Firefox plays the ring sound in its background page and knows no "offscreen" permission.
-    manifest.permissions = (base.permissions as string[] | undefined)?.filter((p) => p !== 'offscreen');
+    // Firefox plays the ring sound in its background page and knows no "offscreen" permission;
+    // it has no notification buttons, so no "Copy number" there and no clipboardWrite to ask for.
+    manifest.permissions = (base.permissions as string[] | undefined)?.filter((p) => p !== 'offscreen' && p !== 'clipboardWrite');
   }
   manifest.background = background;
   return manifest as unknown as ManifestV3Export;

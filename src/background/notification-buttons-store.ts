@@ -2,6 +2,9 @@
 // index of the pressed button, and the second button of a missed call is "Call back" or "Copy
 // number" depending on what worked when it popped: guessing at click time could dial when the
 // agent asked to copy. Session storage, so a restarted worker still knows.
+//
+// Changes wait in memory and are written once per batch of frames (flushButtons at the end of
+// the pipeline's effects, like the notification log); a click reads storage plus what waits.
 import * as z from 'zod/mini';
 import { browser } from '../shared/browser-api';
 import { SESSION_KEYS } from '../shared/storage-keys';
@@ -10,34 +13,54 @@ import type { NotificationButton } from '../calls/notification-buttons';
 const buttonSchema = z.enum(['open-crm', 'create-contact', 'show-calls', 'copy-number', 'call-back']);
 // A list of plain objects: z.record or z.tuple would add to every page's share of zod for this alone.
 const storedSchema = z.array(z.object({ id: z.string(), buttons: z.array(buttonSchema) }));
-type Stored = Record<string, NotificationButton[]>;
+type Stored = Map<string, NotificationButton[]>;
+
+/** By id: the buttons drawn, or null once the notification is gone. */
+let changes = new Map<string, NotificationButton[] | null>();
+let writing: Promise<void> = Promise.resolve();
 
 async function read(): Promise<Stored> {
   const stored = await browser.storage.session.get(SESSION_KEYS.notificationButtons);
   const parsed = storedSchema.safeParse(stored[SESSION_KEYS.notificationButtons]);
-  return parsed.success ? Object.fromEntries(parsed.data.map((entry) => [entry.id, entry.buttons])) : {};
+  return new Map(parsed.success ? parsed.data.map((entry) => [entry.id, entry.buttons]) : []);
 }
 
-function write(all: Stored): Promise<void> {
-  return browser.storage.session.set({ [SESSION_KEYS.notificationButtons]: Object.entries(all).map(([id, buttons]) => ({ id, buttons })) });
+function applyChanges(all: Stored, pending: Map<string, NotificationButton[] | null>): boolean {
+  let changed = false;
+  for (const [id, buttons] of pending) {
+    if (buttons) all.set(id, buttons);
+    if (buttons || all.has(id)) changed = true;
+    if (!buttons) all.delete(id);
+  }
+  return changed;
 }
 
-export async function rememberButtons(id: string, buttons: NotificationButton[]): Promise<void> {
-  const all = await read();
-  if (buttons.length === 0 && !(id in all)) return;
-  if (buttons.length === 0) delete all[id];
-  else all[id] = buttons;
-  await write(all);
+export function rememberButtons(id: string, buttons: NotificationButton[]): void {
+  changes.set(id, buttons.length > 0 ? buttons : null);
 }
 
-export async function forgetButtons(id: string): Promise<void> {
-  const all = await read();
-  if (!(id in all)) return;
-  delete all[id];
-  await write(all);
+export function forgetButtons(id: string): void {
+  changes.set(id, null);
+}
+
+export function flushButtons(): Promise<void> {
+  writing = writing
+    .then(async () => {
+      if (changes.size === 0) return;
+      const pending = changes;
+      changes = new Map();
+      const all = await read();
+      if (!applyChanges(all, pending)) return;
+      await browser.storage.session.set({ [SESSION_KEYS.notificationButtons]: [...all].map(([id, buttons]) => ({ id, buttons })) });
+    })
+    .catch((error: unknown) => console.warn('CallPop: notification buttons', error instanceof Error ? error.message : String(error)));
+  return writing;
 }
 
 /** The meaning of button `index` of notification `id`, or null when it is not known. */
 export async function buttonAt(id: string, index: number): Promise<NotificationButton | null> {
-  return (await read())[id]?.[index] ?? null;
+  await writing;
+  const all = await read();
+  applyChanges(all, changes);
+  return all.get(id)?.[index] ?? null;
 }

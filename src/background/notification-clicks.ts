@@ -4,7 +4,7 @@ import type { CallsState } from '../calls/types';
 import { findCall } from '../calls/find-call';
 import type { Background } from './start-background';
 import { announceCallResult, callNumber } from './call-back';
-import { buttonAt, forgetButtons } from './notification-buttons-store';
+import { buttonAt, flushButtons, forgetButtons } from './notification-buttons-store';
 import { copyText } from './clipboard';
 
 function urlFor(state: CallsState, notificationId: string): string | null {
@@ -53,7 +53,8 @@ export async function callBackFromNotification(bg: Background, id: string): Prom
 /** The agent dismissed a notification: forget it, so the state does not claim it is still shown. */
 export async function handleNotificationClosed(bg: Background, id: string, byUser: boolean): Promise<void> {
   if (!byUser) return;
-  await forgetButtons(id);
+  forgetButtons(id);
+  await flushButtons();
   await bg.pipeline.mutate((state) => {
     // Keep the record for ringing calls so the same call never pops again; only missed ones are dropped.
     if (id.startsWith('missed:')) delete state.shown[id];

@@ -1,16 +1,39 @@
 // The last notifications the extension actually showed, newest last: when an agent says "it
 // did not pop", diagnostics can tell whether the browser was asked to show it. Session storage,
 // so it survives the worker but not the browser. Carries no caller data, only ids and kinds.
+//
+// Entries wait in memory and are written once per batch of frames (flushNotificationLog at the
+// end of the pipeline's effects): a read and a write per notification made a flood of 1,000
+// frames a second fall minutes behind.
 import { browser } from '../shared/browser-api';
 import { SESSION_KEYS } from '../shared/storage-keys';
 import { notificationLogSchema, type NotificationLogEntry } from '../shared/notification-log-schema';
 
 const LOG_LIMIT = 50;
 
-export async function appendNotificationLog(entry: NotificationLogEntry): Promise<void> {
-  const stored = await browser.storage.session.get(SESSION_KEYS.notificationLog);
-  const parsed = notificationLogSchema.safeParse(stored[SESSION_KEYS.notificationLog]);
-  const log = parsed.success ? parsed.data : [];
-  log.push(entry);
-  await browser.storage.session.set({ [SESSION_KEYS.notificationLog]: log.slice(-LOG_LIMIT) });
+let pending: NotificationLogEntry[] = [];
+// One flush at a time: two read-modify-writes at once would drop entries.
+let writing: Promise<void> = Promise.resolve();
+
+export function appendNotificationLog(entry: NotificationLogEntry): void {
+  pending.push(entry);
+}
+
+export function flushNotificationLog(): Promise<void> {
+  writing = writing
+    .then(async () => {
+      if (pending.length === 0) return;
+      const batch = pending;
+      pending = [];
+      const stored = await browser.storage.session.get(SESSION_KEYS.notificationLog);
+      const parsed = notificationLogSchema.safeParse(stored[SESSION_KEYS.notificationLog]);
+      const log = parsed.success ? parsed.data : [];
+      let seq = log.at(-1)?.seq ?? 0;
+      for (const entry of batch) log.push({ ...entry, seq: ++seq });
+      // A batch longer than the limit is written whole once (a reader watching the writes sees
+      // every entry); the next write trims it back.
+      await browser.storage.session.set({ [SESSION_KEYS.notificationLog]: log.slice(-Math.max(LOG_LIMIT, batch.length)) });
+    })
+    .catch((error: unknown) => console.warn('CallPop: notification log', error instanceof Error ? error.message : String(error)));
+  return writing;
 }

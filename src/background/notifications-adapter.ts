@@ -64,15 +64,15 @@ export async function applyNotificationOp(op: NotificationOp, t: (key: string) =
   try {
     if (op.op === 'clear') {
       await browser.notifications.clear(op.id);
-      await forgetButtons(op.id);
+      forgetButtons(op.id);
     } else {
       if (op.op === 'create') noteNotificationTiming('request', op.id, op.call);
       await show(op, t, extras);
       if (op.op === 'create') noteNotificationTiming('pop', op.id, op.call);
-      // After the pop, not before: a click comes seconds later, the ring is now.
-      await rememberButtons(op.id, richOptionsWork ? (extras.buttons ?? []) : []);
+      // Firefox draws no buttons: nothing to remember.
+      if (richOptionsWork) rememberButtons(op.id, extras.buttons ?? []);
     }
-    await appendNotificationLog({ at: Date.now(), op: op.op, id: op.id, kind: op.kind });
+    appendNotificationLog({ at: Date.now(), op: op.op, id: op.id, kind: op.kind });
   } catch (error) {
     // A notification that cannot be shown must not stop the pipeline; the popup still shows the call.
     console.warn('CallPop: notification failed', op.op, op.id, error instanceof Error ? error.message : String(error));

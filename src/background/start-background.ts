@@ -17,6 +17,8 @@ import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './conn
 import { CallPipeline } from './call-pipeline';
 import { loadCallsState, loadHealth, saveHealth } from './state-persistence';
 import { applyNotificationOp } from './notifications-adapter';
+import { flushNotificationLog } from './notification-log';
+import { flushButtons } from './notification-buttons-store';
 import { openCrmLink } from './crm-tabs';
 import { applyBadge } from './badge-adapter';
 import { createSocket, probeHost } from './socket-factory';
@@ -77,6 +79,8 @@ export async function startBackground(): Promise<Background> {
       if (effect.type === 'notification') await applyNotificationOp(effect.notification, t, { buttons: await buttonsFor(effect.notification) });
       else await openCrmLink(effect.url, settings.crmAllowList, effect.focused).catch(() => 'refused');
     }
+    // The bookkeeping of what was shown: one write per batch, after the pop-ups are out.
+    if (effects.length > 0) await Promise.all([flushNotificationLog(), flushButtons()]);
   };
 
   const refreshBadge = () => {

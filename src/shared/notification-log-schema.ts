@@ -6,6 +6,8 @@ export const notificationLogEntrySchema = z.object({
   op: z.enum(['create', 'update', 'clear']),
   id: z.string(),
   kind: z.enum(['incoming', 'outgoing', 'internal', 'missed']),
+  /** 1, 2, 3 … in the order carried out (numbered when written), so a reader can tell new entries from old. */
+  seq: z.optional(z.number()),
 });
 
 export const notificationLogSchema = z.array(notificationLogEntrySchema);

@@ -66,14 +66,21 @@ function processed(health: Health | undefined): number {
 async function openObserver(ext: ChromiumExtension): Promise<Page> {
   const page = await ext.openExtensionPage('icons/icon-128.png');
   await page.evaluate((logKey) => {
-    const seen = { ops: [] as unknown[], writes: {} as Record<string, number>, lastWriteAt: Date.now() };
+    const seen = { ops: [] as unknown[], writes: {} as Record<string, number>, lastWriteAt: Date.now(), lastSeq: -1 };
     (globalThis as unknown as { __flood: typeof seen }).__flood = seen;
     chrome.storage.onChanged.addListener((changes, area) => {
       seen.lastWriteAt = Date.now();
       for (const key of Object.keys(changes)) seen.writes[`${area}:${key}`] = (seen.writes[`${area}:${key}`] ?? 0) + 1;
-      // Each append writes the whole capped log; its last entry is the op just carried out.
-      const log = changes[logKey]?.newValue as unknown[] | undefined;
-      if (Array.isArray(log) && log.length > 0) seen.ops.push(log[log.length - 1]);
+      // Each write carries a whole batch of ops (never cut), numbered by seq: take the new ones.
+      const log = changes[logKey]?.newValue as Array<{ seq?: number }> | undefined;
+      if (!Array.isArray(log)) return;
+      if (seen.lastSeq < 0) seen.lastSeq = ((changes[logKey]?.oldValue as Array<{ seq?: number }> | undefined) ?? []).at(-1)?.seq ?? 0;
+      for (const entry of log) {
+        if ((entry.seq ?? 0) > seen.lastSeq) {
+          seen.ops.push(entry);
+          seen.lastSeq = entry.seq ?? 0;
+        }
+      }
     });
   }, SESSION_KEYS.notificationLog);
   return page;

@@ -2,7 +2,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
-import { manifestFor, type TargetBrowser } from './tools/build/manifest-for';
+import { manifestFor, type TargetBrowser } from './tools/build/manifest-for.ts';
 
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';

@@ -7,6 +7,7 @@ import { allCalls, readCallsState, readHealth, readNotificationLog, liveNotifica
 import { notificationsLeftShown, replayScenario } from './support/replay';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import { summaryCall } from '../../tools/replay/summary';
+import { DEFAULT_TUNING } from '../../src/background/connection';
 
 const SCENARIOS = 'tests/fixtures/scenarios';
 /** Server silence in the silence test: past Chrome's 30 s idle limit. Ten minutes in CI is too long; override to prove more. */
@@ -81,8 +82,12 @@ describe('live connection in Chromium', () => {
     sim.send(dial!.frame);
     await processedFrames(1);
     expect(Object.keys((await readCallsState(ext)).active)).toHaveLength(1);
-    // The socket stayed up through the silence: no reconnect was needed to get the frame.
-    expect(sim.stats().acceptedConnections).toBe(attemptsBefore);
+    // Under the silence limit the socket stays up: no reconnect was needed to get the frame.
+    // Past it (CALLPOP_E2E_SILENCE_MS=600000) the extension replaces the socket on purpose, once
+    // per limit (README, "half-open"), and the frame arrives on the new one.
+    const replacements = Math.floor(SILENCE_MS / DEFAULT_TUNING.silenceLimitMs);
+    expect(sim.stats().acceptedConnections - attemptsBefore).toBeLessThanOrEqual(replacements);
+    if (replacements > 0) expect(sim.stats().acceptedConnections - attemptsBefore).toBeGreaterThan(0);
     expect(sim.stats().clientFramesReceived).toBeGreaterThan(0);
   }, SILENCE_MS + 60_000);
 

@@ -11,6 +11,7 @@ import type { ReducerConfig } from '../calls/reducer-config';
 import { mergeMissedCalls } from '../calls/catch-up-merge';
 import type { CallPipeline } from './call-pipeline';
 import { noteCatchUp, noteRestFailure, noteRestSuccess, restClientFor, restFeaturesAvailable } from './pbx-rest';
+import { createSerialQueue } from './serial-queue';
 
 export const GAP_KEY = 'callpop.catchUpGap';
 /** Calls that rang just before the drop end inside the gap: look a little further back (uuids dedupe). */
@@ -32,7 +33,7 @@ export interface CatchUp {
 /** `initial`: the state restored from storage (a worker that died while connected left 'connected'). */
 export function createCatchUp(deps: CatchUpDeps, initial: ConnectionState): CatchUp {
   let previous = initial;
-  let running: Promise<void> = Promise.resolve();
+  const inOrder = createSerialQueue();
 
   const readGap = async (): Promise<number | null> => {
     const value = (await browser.storage.session.get(GAP_KEY))[GAP_KEY] as { downSince?: unknown } | undefined;
@@ -87,8 +88,7 @@ export function createCatchUp(deps: CatchUpDeps, initial: ConnectionState): Catc
   return {
     // One transition at a time, in order: a quick drop-and-reconnect must see its own gap.
     onHealth(health) {
-      running = running.then(() => step(health)).catch(() => undefined);
-      return running;
+      return inOrder(() => step(health)).catch(() => undefined);
     },
   };
 }

@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { browser } from '../shared/browser-api';
 import { SESSION_KEYS } from '../shared/storage-keys';
 import type { NotificationButton } from '../calls/notification-buttons';
+import { createSerialQueue } from './serial-queue';
 
 const buttonSchema = z.enum(['open-crm', 'create-contact', 'show-calls', 'copy-number', 'call-back']);
 // A list of plain objects: z.record or z.tuple would add to every page's share of zod for this alone.
@@ -17,7 +18,7 @@ type Stored = Map<string, NotificationButton[]>;
 
 /** By id: the buttons drawn, or null once the notification is gone. */
 let changes = new Map<string, NotificationButton[] | null>();
-let writing: Promise<void> = Promise.resolve();
+const inOrder = createSerialQueue();
 
 async function read(): Promise<Stored> {
   const stored = await browser.storage.session.get(SESSION_KEYS.notificationButtons);
@@ -25,12 +26,12 @@ async function read(): Promise<Stored> {
   return new Map(parsed.success ? parsed.data.map((entry) => [entry.id, entry.buttons]) : []);
 }
 
+/** True when `all` changed (forgetting an id it never held is no change). */
 function applyChanges(all: Stored, pending: Map<string, NotificationButton[] | null>): boolean {
   let changed = false;
   for (const [id, buttons] of pending) {
     if (buttons) all.set(id, buttons);
-    if (buttons || all.has(id)) changed = true;
-    if (!buttons) all.delete(id);
+    changed = (buttons ? true : all.delete(id)) || changed;
   }
   return changed;
 }
@@ -44,23 +45,22 @@ export function forgetButtons(id: string): void {
 }
 
 export function flushButtons(): Promise<void> {
-  writing = writing
-    .then(async () => {
-      if (changes.size === 0) return;
-      const pending = changes;
-      changes = new Map();
-      const all = await read();
-      if (!applyChanges(all, pending)) return;
-      await browser.storage.session.set({ [SESSION_KEYS.notificationButtons]: [...all].map(([id, buttons]) => ({ id, buttons })) });
-    })
-    .catch((error: unknown) => console.warn('CallPop: notification buttons', error instanceof Error ? error.message : String(error)));
-  return writing;
+  return inOrder(async () => {
+    if (changes.size === 0) return;
+    const pending = changes;
+    changes = new Map();
+    const all = await read();
+    if (!applyChanges(all, pending)) return;
+    await browser.storage.session.set({ [SESSION_KEYS.notificationButtons]: [...all].map(([id, buttons]) => ({ id, buttons })) });
+  }).catch((error: unknown) => console.warn('CallPop: notification buttons', error instanceof Error ? error.message : String(error)));
 }
 
 /** The meaning of button `index` of notification `id`, or null when it is not known. */
-export async function buttonAt(id: string, index: number): Promise<NotificationButton | null> {
-  await writing;
-  const all = await read();
-  applyChanges(all, changes);
-  return all.get(id)?.[index] ?? null;
+export function buttonAt(id: string, index: number): Promise<NotificationButton | null> {
+  // In the queue, after any write under way: storage plus what still waits is the whole truth.
+  return inOrder(async () => {
+    const all = await read();
+    applyChanges(all, changes);
+    return all.get(id)?.[index] ?? null;
+  });
 }

@@ -7,14 +7,14 @@ import { announceCallResult, callNumber } from './call-back';
 import { buttonAt, flushButtons, forgetButtons } from './notification-buttons-store';
 import { copyText } from './clipboard';
 
-function urlFor(state: CallsState, notificationId: string): string | null {
-  const shown = state.shown[notificationId];
-  const uuid = shown?.call ?? notificationId.replace(/^(call|missed):/, '');
-  return findCall(state, uuid)?.caller.url ?? null;
+/** The call a notification is about: the one recorded when it was shown, else the one its id names. */
+function callerFor(state: CallsState, notificationId: string) {
+  const uuid = state.shown[notificationId]?.call ?? notificationId.replace(/^(call|missed):/, '');
+  return findCall(state, uuid)?.caller ?? null;
 }
 
 export async function handleNotificationClick(bg: Background, id: string): Promise<void> {
-  const url = urlFor(bg.pipeline.getState(), id);
+  const url = callerFor(bg.pipeline.getState(), id)?.url ?? null;
   if (url) await bg.openCrm(url, true);
   else await browser.action.openPopup?.().catch(() => undefined);
   if (id.startsWith('missed:')) await browser.notifications.clear(id);
@@ -28,14 +28,9 @@ export async function handleNotificationButton(bg: Background, id: string, index
   else await handleNotificationClick(bg, id);
 }
 
-function numberFor(state: CallsState, id: string): string | null {
-  const uuid = state.shown[id]?.call ?? id.replace(/^(call|missed):/, '');
-  return findCall(state, uuid)?.caller.number ?? null;
-}
-
 /** "Copy number": the notification stays (the phone may still be ringing). */
 export async function copyNumberFromNotification(bg: Background, id: string): Promise<boolean> {
-  const number = numberFor(bg.pipeline.getState(), id);
+  const number = callerFor(bg.pipeline.getState(), id)?.number;
   if (!number) return false;
   const copied = await copyText(number);
   if (!copied) console.warn('CallPop: copying the number failed');
@@ -44,7 +39,7 @@ export async function copyNumberFromNotification(bg: Background, id: string): Pr
 
 /** Button 1 of a missed-call notification: the PBX rings the agent, then the caller. */
 export async function callBackFromNotification(bg: Background, id: string): Promise<void> {
-  const number = numberFor(bg.pipeline.getState(), id);
+  const number = callerFor(bg.pipeline.getState(), id)?.number;
   if (!number) return;
   await browser.notifications.clear(id);
   await announceCallResult(await callNumber(bg.settings(), number), bg.t);

@@ -8,32 +8,29 @@
 import { browser } from '../shared/browser-api';
 import { SESSION_KEYS } from '../shared/storage-keys';
 import { notificationLogSchema, type NotificationLogEntry } from '../shared/notification-log-schema';
+import { createSerialQueue } from './serial-queue';
 
 const LOG_LIMIT = 50;
 
 let pending: NotificationLogEntry[] = [];
-// One flush at a time: two read-modify-writes at once would drop entries.
-let writing: Promise<void> = Promise.resolve();
+const inOrder = createSerialQueue();
 
 export function appendNotificationLog(entry: NotificationLogEntry): void {
   pending.push(entry);
 }
 
 export function flushNotificationLog(): Promise<void> {
-  writing = writing
-    .then(async () => {
-      if (pending.length === 0) return;
-      const batch = pending;
-      pending = [];
-      const stored = await browser.storage.session.get(SESSION_KEYS.notificationLog);
-      const parsed = notificationLogSchema.safeParse(stored[SESSION_KEYS.notificationLog]);
-      const log = parsed.success ? parsed.data : [];
-      let seq = log.at(-1)?.seq ?? 0;
-      for (const entry of batch) log.push({ ...entry, seq: ++seq });
-      // A batch longer than the limit is written whole once (a reader watching the writes sees
-      // every entry); the next write trims it back.
-      await browser.storage.session.set({ [SESSION_KEYS.notificationLog]: log.slice(-Math.max(LOG_LIMIT, batch.length)) });
-    })
-    .catch((error: unknown) => console.warn('CallPop: notification log', error instanceof Error ? error.message : String(error)));
-  return writing;
+  return inOrder(async () => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const stored = await browser.storage.session.get(SESSION_KEYS.notificationLog);
+    const parsed = notificationLogSchema.safeParse(stored[SESSION_KEYS.notificationLog]);
+    const log = parsed.success ? parsed.data : [];
+    let seq = log.at(-1)?.seq ?? 0;
+    for (const entry of batch) log.push({ ...entry, seq: ++seq });
+    // A batch longer than the limit is written whole once (a reader watching the writes sees
+    // every entry); the next write trims it back.
+    await browser.storage.session.set({ [SESSION_KEYS.notificationLog]: log.slice(-Math.max(LOG_LIMIT, batch.length)) });
+  }).catch((error: unknown) => console.warn('CallPop: notification log', error instanceof Error ? error.message : String(error)));
 }

@@ -4,6 +4,7 @@
 // The truth (is it open?) is asked of the browser each time, so a restarted worker cannot lose it.
 import { browser } from '../shared/browser-api';
 import { offscreenReplySchema, type OffscreenMessage } from '../shared/offscreen-messages';
+import { createSerialQueue } from './serial-queue';
 
 export const OFFSCREEN_PAGE = 'src/offscreen/offscreen.html';
 
@@ -16,19 +17,13 @@ interface ContextsApi {
   getContexts?(filter: { contextTypes: string[]; documentUrls?: string[] }): Promise<unknown[]>;
 }
 
-let queue: Promise<unknown> = Promise.resolve();
-
 /** Feature detection: Chrome has offscreen documents; Firefox's background page has a DOM of its own. */
 export function offscreenApi(): OffscreenApi | undefined {
   return (browser as unknown as { offscreen?: OffscreenApi }).offscreen;
 }
 
 /** Runs `job` after every earlier offscreen change has finished (one at a time). */
-export function inOffscreenQueue<T>(job: () => Promise<T>): Promise<T> {
-  const run = queue.then(job, job);
-  queue = run.catch(() => undefined);
-  return run;
-}
+export const inOffscreenQueue = createSerialQueue();
 
 export async function offscreenOpen(): Promise<boolean> {
   const runtime = browser.runtime as unknown as ContextsApi;
@@ -37,14 +32,15 @@ export async function offscreenOpen(): Promise<boolean> {
   return contexts.length > 0;
 }
 
-/** Call inside the queue. Resolves once the page is loaded and listening. */
-export async function ensureOffscreen(api: OffscreenApi): Promise<void> {
-  if (await offscreenOpen()) return;
+/** Call inside the queue. Resolves once the page is loaded and listening; true when it already was open. */
+export async function ensureOffscreen(api: OffscreenApi): Promise<boolean> {
+  if (await offscreenOpen()) return true;
   await api.createDocument({
     url: OFFSCREEN_PAGE,
     reasons: ['AUDIO_PLAYBACK', 'CLIPBOARD'],
     justification: 'Ring sound while a call rings; copying a caller number from a notification button',
   });
+  return false;
 }
 
 /** Call inside the queue. */

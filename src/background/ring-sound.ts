@@ -20,12 +20,11 @@ async function apply(on: boolean): Promise<void> {
   if (typeof Audio === 'function') return applyInPage(on);
   const api = offscreenApi();
   if (!api) return;
-  const open = await offscreenOpen();
   if (on) {
-    if (open && toldToRing) return;
-    await ensureOffscreen(api);
+    const wasOpen = await ensureOffscreen(api);
+    if (wasOpen && toldToRing) return;
     toldToRing = await sendToOffscreen({ target: 'offscreen', type: 'ring', on: true });
-  } else if (open) {
+  } else if (await offscreenOpen()) {
     // Nothing else keeps the document open: copying opens and closes it within one queue turn.
     toldToRing = false;
     await api.closeDocument();

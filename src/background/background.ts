@@ -22,7 +22,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === DND_ALARM) void background().then((bg) => bg.onDndAlarm());
   if (alarm.name !== WATCHDOG_ALARM) return;
   void background().then((bg) => {
-    bg.ensureConnected();
+    bg.onWatchdog(alarm.scheduledTime);
     return bg.expireStaleCalls();
   });
 });
@@ -43,6 +43,10 @@ contextMenuOnShown()?.addListener((info) => void background().then((bg) => handl
 // Host access for the PBX is granted or revoked at run time: the REST features follow.
 browser.permissions.onAdded.addListener(() => void background().then((bg) => bg.syncRestFeatures()));
 browser.permissions.onRemoved.addListener(() => void background().then((bg) => bg.syncRestFeatures()));
+// Signals that the socket may have gone stale while it still reads open (docs/connection.md).
+browser.idle.onStateChanged.addListener((state) => void background().then((bg) => bg.onIdleState(state)));
+// Firefox's event page fires `online`; Chromium's worker does not (the connection polls navigator.onLine).
+if ('ononline' in globalThis) globalThis.addEventListener('online', () => void background().then((bg) => bg.connection.suspect('online')));
 browser.storage.onChanged.addListener((changes, area) => void background().then((bg) => bg.onStorageChanged(changes, area)));
 
 // A test cannot press a shortcut: it calls the same handler (only with exposeHandlers in the test tuning).

@@ -28,6 +28,8 @@ export interface CatchUpDeps {
 
 export interface CatchUp {
   onHealth(health: Health): Promise<void>;
+  /** A suspect socket was replaced without a gap in health (sleep, network back): ask for what rang since. */
+  after(since: number): Promise<void>;
 }
 
 /** `initial`: the state restored from storage (a worker that died while connected left 'connected'). */
@@ -89,6 +91,9 @@ export function createCatchUp(deps: CatchUpDeps, initial: ConnectionState): Catc
     // One transition at a time, in order: a quick drop-and-reconnect must see its own gap.
     onHealth(health) {
       return inOrder(() => step(health)).catch(() => undefined);
+    },
+    after(since) {
+      return inOrder(() => fetchAndMerge(since)).catch(() => undefined);
     },
   };
 }

@@ -20,6 +20,9 @@ export async function handlePageMessage(bg: Background, raw: unknown): Promise<P
     case 'reconnect':
       bg.connection.retryNow();
       return { ok: true };
+    case 'retry-keep-alive-frames':
+      bg.connection.resetKeepAlive();
+      return { ok: true };
     case 'mark-missed-seen':
       await bg.pipeline.mutate((state) => {
         const ops = clearMissedNotifications(state);

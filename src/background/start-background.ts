@@ -21,7 +21,7 @@ import { flushNotificationLog } from './notification-log';
 import { flushButtons } from './notification-buttons-store';
 import { openCrmLink } from './crm-tabs';
 import { applyBadge } from './badge-adapter';
-import { createSocket, probeHost } from './socket-factory';
+import { createSocket } from './socket-factory';
 import { createCatchUp } from './catch-up';
 import { ensureContextMenus, setContextMenusVisible } from './context-menu';
 import { resetRestStatus, restFeaturesAvailable } from './pbx-rest';
@@ -43,6 +43,10 @@ export interface Background {
   connection: ConnectionManager;
   t: Translate;
   ensureConnected(): void;
+  /** The watchdog alarm fired (a late one means the machine slept). */
+  onWatchdog(scheduledTime: number): void;
+  /** `idle.onStateChanged`: back from idle or locked, the socket is suspect. */
+  onIdleState(state: string): void;
   /** Ends live calls whose hangup never came (see src/calls/expire-stale.ts). */
   expireStaleCalls(): Promise<void>;
   onInstalled(reason: string): Promise<void>;
@@ -59,8 +63,18 @@ export async function startBackground(): Promise<Background> {
   // Chrome 120+ allows 30 s alarms; older versions clamp to a minute (fine for a backstop).
   void browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
 
-  const [effective, state, health, tuning] = await Promise.all([readEffectiveSettings(), loadCallsState(), loadHealth(), readTuning(), syncTimingProbe()]);
+  const [effective, state, health, testTuning, storedKeepAlive] = await Promise.all([
+    readEffectiveSettings(),
+    loadCallsState(),
+    loadHealth(),
+    readTestTuning(),
+    browser.storage.local.get(LOCAL_KEYS.keepAliveMode).then((items) => items[LOCAL_KEYS.keepAliveMode]),
+    syncTimingProbe(),
+  ]);
   let settings = effective.settings;
+  let tuningOverrides = testTuning;
+  /** When the user went idle or locked the screen (in this worker's life). */
+  let idleSince: number | null = null;
   let t = await createUiTranslator(settings.language);
   let dnd = await readDnd();
   const quiet = () => dndActive(dnd, Date.now());
@@ -125,11 +139,11 @@ export async function startBackground(): Promise<Background> {
     health,
     {
       createSocket,
-      probe: probeHost,
       now: () => Date.now(),
       random: () => Math.random(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+      isOnline: () => navigator.onLine,
       onFrame: (data) => pipeline.push(data),
       onHealth: (next: Health) => {
         void saveHealth(next);
@@ -139,18 +153,20 @@ export async function startBackground(): Promise<Background> {
       // Any extension API call resets Chrome's 30 s idle timer (Chrome 110+): this keeps the worker
       // alive even when the server refuses client frames.
       keepWorkerBusy: () => void browser.runtime.getPlatformInfo(),
-      onKeepAliveRejected: () => {
-        connection.setKeepAliveMode('api-calls');
-        void browser.storage.local.set({ [LOCAL_KEYS.keepAliveMode]: 'api-calls' });
+      onKeepAliveRecord: (record) => void browser.storage.local.set({ [LOCAL_KEYS.keepAliveMode]: record }),
+      // Asleep or offline, the PBX may have rung: those calls come back as missed (where calling through
+      // the PBX is allowed). A silence replacement on a quiet PBX is routine and asks nothing.
+      onReplaced: (reason, since) => {
+        if (reason !== 'silence') void catchUp.after(since);
       },
     },
-    tuning,
+    tuningFor(settings, tuningOverrides),
+    storedKeepAlive,
   );
-  const storedMode = (await browser.storage.local.get(LOCAL_KEYS.keepAliveMode))[LOCAL_KEYS.keepAliveMode];
-  if (storedMode === 'api-calls' || storedMode === 'frames') connection.setKeepAliveMode(storedMode);
 
   const applySettings = (next: Settings) => {
     settings = next;
+    connection.setTuning(tuningFor(next, tuningOverrides));
     if (!isConfigured(next)) return connection.configure(null);
     const built = buildConnectionUrl(next);
     if (!built.ok) return connection.configure(null, built.error === INSECURE_URL_ERROR ? 'insecure-url' : 'invalid-settings');
@@ -169,6 +185,15 @@ export async function startBackground(): Promise<Background> {
       return t;
     },
     ensureConnected: () => connection.ensure(),
+    onWatchdog: (scheduledTime) => connection.noteAlarm(scheduledTime),
+    onIdleState(idleState) {
+      if (idleState !== 'active') {
+        idleSince ??= Date.now();
+        return;
+      }
+      connection.suspect('idle-active', idleSince ?? Date.now());
+      idleSince = null;
+    },
     expireStaleCalls: () => pipeline.mutate((s) => expireStaleCalls(s, Date.now(), pipeline.currentConfig()), true),
     refreshBadge,
     syncRestFeatures,
@@ -184,7 +209,8 @@ export async function startBackground(): Promise<Background> {
       const settingsChanged =
         area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && LOCAL_KEYS.settings in changes);
       if (area === 'local' && TUNING_KEY in changes) {
-        connection.setTuning(await readTuning());
+        tuningOverrides = await readTestTuning();
+        connection.setTuning(tuningFor(settings, tuningOverrides));
         await syncTimingProbe();
       }
       if (area === 'local' && LOCAL_KEYS.dnd in changes) {
@@ -211,11 +237,18 @@ async function syncTimingProbe(): Promise<void> {
   setTimingProbe(raw?.recordTimings === true);
 }
 
-async function readTuning(): Promise<ConnectionTuning> {
-  const raw = (await browser.storage.local.get(TUNING_KEY))[TUNING_KEY] as Partial<ConnectionTuning> | undefined;
-  const pick = (v: unknown, fallback: number) => (typeof v === 'number' && v >= 200 ? v : fallback);
-  return {
-    keepAliveMs: pick(raw?.keepAliveMs, DEFAULT_TUNING.keepAliveMs),
-    silenceLimitMs: pick(raw?.silenceLimitMs, DEFAULT_TUNING.silenceLimitMs),
-  };
+/** Test-only overrides, clamped to [200 ms, 10 min]: a stray value can neither spin the worker nor silence it. */
+async function readTestTuning(): Promise<Partial<ConnectionTuning>> {
+  const raw = (await browser.storage.local.get(TUNING_KEY))[TUNING_KEY] as Partial<Record<keyof ConnectionTuning, unknown>> | undefined;
+  const out: Partial<ConnectionTuning> = {};
+  for (const key of ['keepAliveMs', 'silenceLimitMs', 'wakeCheckMs'] as const) {
+    const v = raw?.[key];
+    if (typeof v === 'number' && Number.isFinite(v)) out[key] = Math.min(600_000, Math.max(200, v));
+  }
+  return out;
+}
+
+/** The silence limit is the admin's (settings, policy-settable); tests may shorten any of the three. */
+function tuningFor(settings: Settings, overrides: Partial<ConnectionTuning>): ConnectionTuning {
+  return { ...DEFAULT_TUNING, silenceLimitMs: settings.silenceLimitSeconds * 1000, ...overrides };
 }

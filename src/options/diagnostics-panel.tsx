@@ -1,6 +1,8 @@
 // Connection health in words, and "Copy diagnostics" with the API key redacted.
 import { useState } from 'preact/hooks';
 import type { Health } from '../shared/health';
+import { browser } from '../shared/browser-api';
+import type { PageMessage } from '../shared/messages';
 import type { Translate } from '../shared/i18n-types';
 import { describeState, keepAliveWords } from './health-words';
 import { RestDiagnostics } from './rest-diagnostics';
@@ -37,7 +39,7 @@ export function DiagnosticsPanel({ health, t, formatTime, report, writeClipboard
           <Fact label={t('optionsDiagReconnects')} value={String(health.reconnectCount)} />
           <Fact label={t('optionsDiagFrames')} value={`${health.framesAccepted} / ${health.framesRejected}`} />
           <Fact label={t('optionsDiagPbxError')} value={health.lastPbxError ? `${formatTime(health.lastPbxError.at)} — ${health.lastPbxError.message}` : t('optionsDiagNone')} />
-          <Fact label={t('optionsDiagKeepAlive')} value={keepAliveWords(health, t)} />
+          <Fact label={t('optionsDiagKeepAlive')} value={keepAliveWords(health, t, formatTime)} />
           <Fact label={t('optionsDiagUrl')} value={health.displayUrl ?? '—'} />
           <dt>{t('optionsDiagRejections')}</dt>
           <dd>
@@ -55,6 +57,11 @@ export function DiagnosticsPanel({ health, t, formatTime, report, writeClipboard
           </dd>
         </dl>
       )}
+      {health?.keepAlive === 'api-calls' && (
+        <button type="button" data-testid="retry-keep-alive-frames" onClick={() => void retryKeepAliveFrames()}>
+          {t('optionsKeepAliveRetry')}
+        </button>
+      )}
       <RestDiagnostics t={t} formatTime={formatTime} />
       <button type="button" onClick={() => void onCopy()}>
         {t('optionsCopyDiagnostics')}
@@ -70,6 +77,11 @@ export function DiagnosticsPanel({ health, t, formatTime, report, writeClipboard
       </div>
     </section>
   );
+}
+
+async function retryKeepAliveFrames(): Promise<void> {
+  const message: PageMessage = { type: 'retry-keep-alive-frames' };
+  await browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
 function Fact({ label, value }: { label: string; value: string }) {

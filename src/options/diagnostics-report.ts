@@ -48,7 +48,7 @@ export function diagnosticsReport(input: ReportInput, t: Translate): string {
       `${t('optionsDiagLastFrame')}: ${health.lastFrameAt === null ? t('optionsDiagNever') : input.formatTime(health.lastFrameAt)}`,
       `${t('optionsDiagReconnects')}: ${health.reconnectCount}`,
       `${t('optionsDiagFrames')}: ${health.framesAccepted} / ${health.framesRejected}`,
-      `${t('optionsDiagKeepAlive')}: ${keepAliveWords(health, t)}`,
+      `${t('optionsDiagKeepAlive')}: ${keepAliveWords(health, t, input.formatTime)}`,
       `lastCloseCode: ${health.lastCloseCode ?? ''}; failedAttempts: ${health.failedAttempts}; refusals: ${health.refusals}`,
       `${t('optionsDiagPbxError')}: ${health.lastPbxError ? `${input.formatTime(health.lastPbxError.at)} ${health.lastPbxError.message}` : t('optionsDiagNone')}`,
       `${t('optionsDiagRejections')}:`,

@@ -1,6 +1,7 @@
 // Connection health in the agent's words, shared by the diagnostics panel and the report.
 import type { Health } from '../shared/health';
 import type { Translate } from '../shared/i18n-types';
+import { looksUnreachable } from '../shared/reconnect-policy';
 
 const STATE_KEYS: Record<Health['state'], string> = {
   'not-configured': 'optionsStateNotConfigured',
@@ -19,11 +20,26 @@ const STOP_KEYS: Record<NonNullable<Health['stopReason']>, string> = {
 
 export function describeState(health: Health, t: Translate, formatTime: (ms: number) => string): string {
   const state = t(STATE_KEYS[health.state]);
-  const why = health.stopReason ? `: ${t(STOP_KEYS[health.stopReason])}` : '';
+  const why = health.stopReason
+    ? `: ${t(STOP_KEYS[health.stopReason])}`
+    : health.state === 'reconnecting' && looksUnreachable(health.failedAttempts)
+      ? `: ${t('optionsUnreachableHint', [String(health.failedAttempts)])}`
+      : '';
   const since = health.state === 'connected' && health.connectedSince !== null ? ` (${formatTime(health.connectedSince)})` : '';
   return `${state}${why}${since}`;
 }
 
-export function keepAliveWords(health: Health, t: Translate): string {
-  return t(health.keepAlive === 'frames' ? 'optionsKeepAliveFrames' : 'optionsKeepAliveApi');
+const KEEP_ALIVE_REASON_KEYS: Record<NonNullable<Health['keepAliveReason']>, string> = {
+  default: 'optionsKeepAliveWhyDefault',
+  'strict-pbx': 'optionsKeepAliveWhyStrict',
+  expired: 'optionsKeepAliveWhyExpired',
+  'settings-changed': 'optionsKeepAliveWhySettings',
+  manual: 'optionsKeepAliveWhyManual',
+};
+
+/** "keep-alive frames (since 10:42: new settings)": the mode, when and why it was chosen. */
+export function keepAliveWords(health: Health, t: Translate, formatTime?: (ms: number) => string): string {
+  const mode = t(health.keepAlive === 'frames' ? 'optionsKeepAliveFrames' : 'optionsKeepAliveApi');
+  if (health.keepAliveReason === null || health.keepAliveSince === null || !formatTime) return mode;
+  return `${mode} (${t('optionsKeepAliveSince', [formatTime(health.keepAliveSince), t(KEEP_ALIVE_REASON_KEYS[health.keepAliveReason])])})`;
 }

@@ -1,6 +1,7 @@
 // The header's connection line: health in words, and which buttons make sense in that state.
 import type { Health } from '../shared/health';
 import type { Translate } from '../shared/i18n-types';
+import { looksUnreachable } from '../shared/reconnect-policy';
 
 export type HealthTone = 'ok' | 'pending' | 'problem' | 'idle';
 
@@ -40,14 +41,18 @@ export function healthView(health: Health, now: number, t: Translate): HealthVie
       return { ...base, tone: 'ok', text: t('popupHealthConnected') };
     case 'connecting':
       return { ...base, tone: 'pending', text: t('popupHealthConnecting') };
-    case 'reconnecting':
+    case 'reconnecting': {
+      // Retries go on at the ceiling; after a few failures the agent is told plainly, with one possible cause.
+      const unreachable = looksUnreachable(health.failedAttempts);
       return {
         ...base,
-        tone: 'pending',
-        text: reconnectingText(health.retryAt, now, t),
+        tone: unreachable ? 'problem' : 'pending',
+        text: unreachable ? `${t('popupHealthUnreachable')} ${reconnectingText(health.retryAt, now, t)}` : reconnectingText(health.retryAt, now, t),
+        needsOptions: unreachable,
         canRetry: true,
         retryAt: health.retryAt,
       };
+    }
     case 'stopped': {
       const reason = t(health.stopReason ? STOP_REASON_KEYS[health.stopReason] : 'popupStopUnknown');
       return { ...base, tone: 'problem', text: t('popupHealthStopped', [reason]), needsOptions: true, canRetry: true };

@@ -1,5 +1,6 @@
 // Connection health, written by the background only, read by the popup and options pages.
 import * as z from 'zod/mini';
+import { keepAliveRecordSchema } from './keep-alive-verdict';
 
 export const connectionStateSchema = z.enum([
   'not-configured', // settings are incomplete: nothing to connect to
@@ -8,6 +9,9 @@ export const connectionStateSchema = z.enum([
   'reconnecting', // waiting `retryAt` before the next attempt
   'stopped', // gave up fast retries; `stopReason` says why (e.g. refused: check settings)
 ]);
+
+/** Why a connection that looks open was replaced: the world changed under it. */
+export const suspectReasonSchema = z.enum(['silence', 'wake', 'online', 'idle-active']);
 
 export const healthSchema = z.object({
   state: connectionStateSchema,
@@ -25,14 +29,24 @@ export const healthSchema = z.object({
   lastPbxError: z.nullable(z.object({ at: z.number(), message: z.string() })),
   /** How the worker is kept alive: client keep-alive frames, or API calls when the server refuses client frames. */
   keepAlive: z.enum(['frames', 'api-calls']),
+  /** When and why the keep-alive mode was chosen (src/shared/keep-alive-verdict.ts). */
+  keepAliveSince: z.nullable(z.number()),
+  keepAliveReason: z.nullable(keepAliveRecordSchema.shape.reason),
   /** The URL in use with the API key redacted. */
   displayUrl: z.nullable(z.string()),
   lastCloseCode: z.nullable(z.number()),
   /** Failed attempts since the last stable connection (drives the backoff; survives the worker). */
   failedAttempts: z.number(),
-  /** Consecutive refused handshakes. */
+  /** Connections in a row the PBX rejected with an `error` frame and a quick close (positive evidence of wrong settings). */
   refusals: z.number(),
+  /** Fingerprint of the connection URL the backoff above is about: a restarted worker continues it for the same settings. */
+  target: z.nullable(z.string()),
+  /** Sockets replaced make-before-break (silence, wake, network back, idle back), and the last one. */
+  replacements: z.number(),
+  lastReplacement: z.nullable(z.object({ at: z.number(), reason: suspectReasonSchema })),
 });
+
+export type SuspectReason = z.infer<typeof suspectReasonSchema>;
 
 export type Health = z.infer<typeof healthSchema>;
 export type ConnectionState = z.infer<typeof connectionStateSchema>;
@@ -49,8 +63,13 @@ export const INITIAL_HEALTH: Health = {
   lastRejections: [],
   lastPbxError: null,
   keepAlive: 'frames',
+  keepAliveSince: null,
+  keepAliveReason: null,
   displayUrl: null,
   lastCloseCode: null,
   failedAttempts: 0,
   refusals: 0,
+  target: null,
+  replacements: 0,
+  lastReplacement: null,
 };

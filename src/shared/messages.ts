@@ -10,6 +10,8 @@ export const pageMessageSchema = z.union([
   /** The popup was opened: missed calls count as seen. */
   z.object({ type: z.literal('mark-missed-seen') }),
   z.object({ type: z.literal('clear-history') }),
+  /** Diagnostics' "Try keep-alive frames again": forget the verdict that the PBX refuses client frames. */
+  z.object({ type: z.literal('retry-keep-alive-frames') }),
   /** Open a CRM link for a call (the background checks scheme and allow-list). */
   z.object({ type: z.literal('open-crm'), url: z.string(), call: z.nullable(z.string()) }),
   /** Click-to-call through the PBX: rings the agent's phone, then dials `number` (normalized by the background). */

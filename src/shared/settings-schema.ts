@@ -41,6 +41,11 @@ export const settingsSchema = z.object({
   crmAllowList: z.array(z.string()),
   historyLimit: z.number().check(safeInt(), z.gte(10), z.lte(5000)),
   language: z.enum(['browser', 'uk', 'en']),
+  /**
+   * Seconds of PBX silence after which the socket is replaced make-before-break (a zombie no wake or
+   * network signal announced). Policy only: each replacement is one handshake on the PBX.
+   */
+  silenceLimitSeconds: z.number().check(safeInt(), z.gte(30), z.lte(600)),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -65,4 +70,5 @@ export const DEFAULT_SETTINGS: Settings = {
   crmAllowList: [],
   historyLimit: 500,
   language: 'browser',
+  silenceLimitSeconds: 60,
 };

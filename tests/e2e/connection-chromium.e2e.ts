@@ -133,17 +133,24 @@ describe('live connection in Chromium', () => {
     expect(creates).toHaveLength(1);
   });
 
-  it('a wrong API key ends in "check settings", not a retry storm', async () => {
+  it('a wrong API key refused at the handshake is an outage to a browser: retries at the backoff, never stops, and says the PBX cannot be reached with a wrong key as one possible cause', async () => {
     await configureExtension(ext, settingsFor(sim, { apiKey: 'wrong-key' }));
-    const stopped = await waitFor(async () => {
+    const unreachable = await waitFor(async () => {
       const health = await readHealth(ext);
-      return health?.state === 'stopped' ? health : undefined;
-    }, 'stopped state', 30_000);
-    expect(stopped.stopReason).toBe('refused');
+      return health && health.failedAttempts >= 3 ? health : undefined;
+    }, 'three failed attempts', 30_000);
+    expect(unreachable.state).toBe('reconnecting');
+    expect(unreachable.stopReason).toBeNull();
+    const popup = await ext.openExtensionPage('src/popup/popup.html');
+    await waitFor(async () => ((await popup.getByTestId('health').textContent())?.includes("Can't reach the PBX") ? true : undefined), 'popup says the PBX cannot be reached');
+    expect(await popup.getByTestId('health').textContent()).toContain('API key');
     const refusedSoFar = sim.stats().refusedAttempts;
-    await new Promise((r) => setTimeout(r, 10_000));
-    expect(sim.stats().refusedAttempts).toBe(refusedSoFar);
+    await new Promise((r) => setTimeout(r, 20_000));
+    // Retries go on (never a 20-minute stop), bounded by the backoff floor: at most 8 a minute.
+    const more = sim.stats().refusedAttempts - refusedSoFar;
+    expect(more).toBeGreaterThanOrEqual(1);
+    expect(more).toBeLessThanOrEqual(5);
     expect(sim.stats().acceptedConnections).toBe(0);
-    expect(stopped.displayUrl ?? '').not.toContain('wrong-key');
+    expect(unreachable.displayUrl ?? '').not.toContain('wrong-key');
   });
 });

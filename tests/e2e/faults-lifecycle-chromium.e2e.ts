@@ -55,17 +55,17 @@ describe('lifecycle faults in Chromium', () => {
     expect(creates.map((e) => e.id)).toEqual([ringing]);
   }, 120_000);
 
-  it('a PBX `error` frame followed by a close, three times, stops fast retries and says check the API key; new settings connect at once', async () => {
+  it('a PBX `error` frame followed by a close, three times, slows retries to one per 5 minutes and says check the API key; new settings connect at once', async () => {
     sim.setAcceptThenClose({ code: 1008, reason: 'policy', firstFrame: '{"event":"error","message":"invalid apiKey"}' });
     await configureExtension(ext, settingsFor(sim));
     const stopped = await healthWhen(ext, (h) => h.state === 'stopped', 'stopped', 30_000);
-    expect(stopped).toMatchObject({ stopReason: 'refused', refusals: RECONNECT.refusalsBeforeStop });
+    expect(stopped).toMatchObject({ stopReason: 'refused', refusals: RECONNECT.rejectionsBeforeSlow });
     expect(stopped.lastPbxError?.message).toContain('invalid apiKey');
-    expect(stopped.retryAt! - Date.now()).toBeGreaterThan(RECONNECT.refusedRetryMs - 60_000);
+    expect(stopped.retryAt! - Date.now()).toBeGreaterThan(RECONNECT.rejectedRetryMs - 60_000);
     const popup = await ext.openExtensionPage('src/popup/popup.html');
     await waitFor(async () => ((await popup.getByTestId('health').textContent())?.match(/Stopped: .*Check domain, API key and subscriber/) ? true : undefined), 'popup says check settings');
     const attempts = sim.stats().connectionAttempts;
-    expect(attempts).toBe(RECONNECT.refusalsBeforeStop);
+    expect(attempts).toBe(RECONNECT.rejectionsBeforeSlow);
     await new Promise((r) => setTimeout(r, 5_000));
     expect(sim.stats().connectionAttempts).toBe(attempts);
 

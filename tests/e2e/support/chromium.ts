@@ -13,6 +13,8 @@ export const CHROME_EXTENSION_ID = 'ljhgflfifeepjelglocijbabgoldhbol';
 export interface ChromiumExtension {
   context: BrowserContext;
   extensionId: string;
+  /** The profile directory (its path is on every browser process's command line). */
+  profileDir: string;
   /** The live background worker; re-resolved after the worker was stopped. */
   worker(): Promise<Worker>;
   /** Evaluates in the background worker, waking it first if it was stopped. */
@@ -113,6 +115,7 @@ export async function launchChromium(
   return {
     context,
     extensionId: CHROME_EXTENSION_ID,
+    profileDir: profile,
     worker,
     evalInWorker,
     async openExtensionPage(path, opts = {}) {

@@ -15,7 +15,7 @@ export function incomingFrame(event: 'call.dial' | 'call.bridge' | 'call.hangup'
 }
 
 /** Shortens the background's time limits through the test tuning hook (storage.local 'callpop.testTuning'). */
-export async function setTestTuning(ext: ChromiumExtension, tuning: { keepAliveMs?: number; silenceLimitMs?: number }): Promise<void> {
+export async function setTestTuning(ext: ChromiumExtension, tuning: { keepAliveMs?: number; silenceLimitMs?: number; wakeCheckMs?: number }): Promise<void> {
   await ext.evalInWorker((value) => chrome.storage.local.set({ 'callpop.testTuning': value }), tuning);
 }
 

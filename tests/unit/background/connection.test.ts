@@ -1,110 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { CLOSE_WAIT_MS, ConnectionManager, KEEP_ALIVE_FRAME, type ConnectionDeps, type SocketLike } from '../../../src/background/connection';
-import { INITIAL_HEALTH, type Health } from '../../../src/shared/health';
+import { CLOSE_WAIT_MS, KEEP_ALIVE_FRAME, LATE_TIMER_MS, OVERLAP_GRACE_MS } from '../../../src/background/connection';
 import { RECONNECT } from '../../../src/shared/reconnect-policy';
-
-class FakeSocket implements SocketLike {
-  readyState = 0;
-  sent: string[] = [];
-  closed: number | null = null;
-  onopen: SocketLike['onopen'] = null;
-  onmessage: SocketLike['onmessage'] = null;
-  onclose: SocketLike['onclose'] = null;
-  onerror: SocketLike['onerror'] = null;
-  constructor(readonly url: string) {}
-  send(data: string) {
-    this.sent.push(data);
-  }
-  close(code = 1000) {
-    this.closed = code;
-  }
-  serverOpens() {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
-  serverCloses(code: number) {
-    this.readyState = 3;
-    this.onclose?.({ code, reason: '' });
-  }
-}
-
-function harness(probe: 'up' | 'down' = 'down') {
-  let now = 1_000_000;
-  const timers: Array<{ at: number; fn: () => void; id: number }> = [];
-  let nextId = 1;
-  const sockets: FakeSocket[] = [];
-  const frames: unknown[] = [];
-  const healthLog: Health[] = [];
-  let keepAliveRejected = 0;
-  const deps: ConnectionDeps = {
-    createSocket: (url) => {
-      const s = new FakeSocket(url);
-      sockets.push(s);
-      return s;
-    },
-    probe: async () => probe,
-    now: () => now,
-    random: () => 0.5,
-    setTimer: (fn, ms) => {
-      const id = nextId++;
-      timers.push({ at: now + ms, fn, id });
-      return id;
-    },
-    clearTimer: (id) => {
-      const i = timers.findIndex((t) => t.id === id);
-      if (i >= 0) timers.splice(i, 1);
-    },
-    onFrame: (d) => frames.push(d),
-    onHealth: (h) => healthLog.push(h),
-    keepWorkerBusy: () => undefined,
-    onKeepAliveRejected: () => keepAliveRejected++,
-  };
-  const manager = new ConnectionManager(INITIAL_HEALTH, deps, { keepAliveMs: 20_000, silenceLimitMs: 300_000 });
-  const advance = async (ms: number) => {
-    const end = now + ms;
-    for (;;) {
-      timers.sort((a, b) => a.at - b.at);
-      const next = timers[0];
-      if (!next || next.at > end) break;
-      timers.shift();
-      now = next.at;
-      next.fn();
-      await Promise.resolve();
-    }
-    now = end;
-    await new Promise((r) => setTimeout(r, 0));
-  };
-  return { manager, sockets, frames, healthLog, advance, keepAliveRejected: () => keepAliveRejected };
-}
-
-const target = { url: 'ws://127.0.0.1:1/live/connector/v3/easy?domain=d&apiKey=k&subscriber=101', displayUrl: 'redacted' };
+import { accept, errorThenClose, harness, TARGET, TUNING, unreachable } from './connection-harness';
 
 describe('ConnectionManager', () => {
   it('opens exactly one socket however many wake-ups arrive at once', () => {
     const h = harness();
-    h.manager.configure(target);
+    h.manager.configure(TARGET);
     h.manager.ensure();
     h.manager.ensure();
-    h.manager.configure(target);
+    h.manager.configure(TARGET);
+    h.manager.suspect('online');
     expect(h.sockets).toHaveLength(1);
   });
 
   it('passes frames on and reports connected', () => {
     const h = harness();
-    h.manager.configure(target);
+    h.manager.configure(TARGET);
     h.sockets[0]!.serverOpens();
-    h.sockets[0]!.onmessage?.({ data: '{"event":"call.dial"}' });
+    h.sockets[0]!.serverSends('{"event":"call.dial"}');
     expect(h.frames).toEqual(['{"event":"call.dial"}']);
-    expect(h.manager.getHealth().state).toBe('connected');
+    expect(h.health().state).toBe('connected');
   });
 
   it('a settings change closes the old socket and opens one to the new address only once the old one is closed', () => {
     const h = harness();
-    h.manager.configure(target);
+    h.manager.configure(TARGET);
     h.sockets[0]!.serverOpens();
     h.manager.configure({ url: 'ws://127.0.0.1:2/x', displayUrl: 'x' });
     expect(h.sockets[0]!.closed).toBe(1000);
     h.manager.ensure(); // an alarm at that moment must not jump the queue
+    h.manager.suspect('wake');
     expect(h.sockets).toHaveLength(1);
     h.sockets[0]!.serverCloses(1000);
     expect(h.sockets).toHaveLength(2);
@@ -113,68 +39,250 @@ describe('ConnectionManager', () => {
 
   it('a settings change does not wait for ever on a server that never completes the closing handshake', async () => {
     const h = harness();
-    h.manager.configure(target);
+    h.manager.configure(TARGET);
     h.sockets[0]!.serverOpens();
     h.manager.configure({ url: 'ws://127.0.0.1:2/x', displayUrl: 'x' });
-    await h.advance(CLOSE_WAIT_MS);
+    await h.run(CLOSE_WAIT_MS);
     expect(h.sockets).toHaveLength(2);
     expect(h.sockets[1]!.url).toBe('ws://127.0.0.1:2/x');
   });
 
   it('reconnects by itself after the server drops the connection', async () => {
     const h = harness();
-    h.manager.configure(target);
+    h.manager.configure(TARGET);
     h.sockets[0]!.serverOpens();
     h.sockets[0]!.serverCloses(1006);
-    expect(h.manager.getHealth().state).toBe('reconnecting');
-    await h.advance(RECONNECT.baseDelayMs);
+    expect(h.health().state).toBe('reconnecting');
+    await h.run(RECONNECT.baseDelayMs);
     expect(h.sockets).toHaveLength(2);
   });
 
   it('gives up a handshake that never completes after the connect timeout, then retries', async () => {
     const h = harness();
-    h.manager.configure(target);
-    await h.advance(RECONNECT.connectTimeoutMs);
+    h.manager.configure(TARGET);
+    await h.run(RECONNECT.connectTimeoutMs);
     expect(h.sockets[0]!.closed).not.toBeNull();
-    expect(h.manager.getHealth().state).toBe('reconnecting');
-    await h.advance(RECONNECT.maxDelayMs);
+    expect(h.health().state).toBe('reconnecting');
+    await h.run(RECONNECT.maxDelayMs);
     expect(h.sockets.length).toBeGreaterThanOrEqual(2);
   });
 
-  it('stops fast retries when the PBX keeps refusing the handshake and says check settings', async () => {
-    const h = harness('up');
-    h.manager.configure(target);
-    for (let i = 0; i < 10 && h.manager.getHealth().state !== 'stopped'; i++) {
-      const before = h.sockets.length;
-      h.sockets.at(-1)!.serverCloses(1006);
-      await h.advance(1);
-      for (let waited = 0; h.sockets.length === before && waited < RECONNECT.maxDelayMs; waited += 100) await h.advance(100);
-    }
-    const health = h.manager.getHealth();
-    expect(health.state).toBe('stopped');
-    expect(health.stopReason).toBe('refused');
-    const attempts = h.sockets.length;
-    expect(attempts).toBe(RECONNECT.refusalsBeforeStop);
-    await h.advance(10 * 60_000);
-    expect(h.sockets.length).toBe(attempts); // no retry storm
+  it('a handshake that fails again and again is an outage, never a stop: retries at the ceiling and says the PBX cannot be reached', async () => {
+    const h = harness({ server: unreachable, random: () => 0.999_999 });
+    h.manager.configure(TARGET);
+    await h.run(30 * 60_000);
+    const health = h.health();
+    expect(health.state).toBe('reconnecting');
+    expect(health.stopReason).toBeNull();
+    expect(health.failedAttempts).toBeGreaterThanOrEqual(RECONNECT.unreachableAfter);
+    const gaps = h.sockets.slice(1).map((s, i) => s.createdAt - h.sockets[i]!.createdAt);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(RECONNECT.maxDelayMs);
   });
 
-  it('sends keep-alive frames, and falls back to API keep-alive when the server closes on them', async () => {
+  it('slows down only on the PBX`s own word: an error frame and a quick close, three connections in a row', async () => {
+    const h = harness({ server: errorThenClose });
+    h.manager.configure(TARGET);
+    await h.run(60_000);
+    expect(h.health()).toMatchObject({ state: 'stopped', stopReason: 'refused' });
+    expect(h.sockets).toHaveLength(RECONNECT.rejectionsBeforeSlow);
+    await h.run(RECONNECT.rejectedRetryMs);
+    expect(h.sockets).toHaveLength(RECONNECT.rejectionsBeforeSlow + 1); // every few minutes, never 20
+  });
+
+  it('"Retry now" forgets the failures and connects at once', async () => {
+    const h = harness({ server: errorThenClose });
+    h.manager.configure(TARGET);
+    await h.run(60_000);
+    const before = h.sockets.length;
+    h.manager.retryNow();
+    expect(h.sockets).toHaveLength(before + 1);
+    expect(h.health()).toMatchObject({ failedAttempts: 0, refusals: 0, stopReason: null });
+  });
+
+  it('sends keep-alive frames while connected', async () => {
     const h = harness();
-    h.manager.configure(target);
+    h.manager.configure(TARGET);
     h.sockets[0]!.serverOpens();
-    await h.advance(20_000);
+    h.sockets[0]!.serverSends('{}');
+    await h.run(TUNING.keepAliveMs);
     expect(h.sockets[0]!.sent).toEqual([KEEP_ALIVE_FRAME]);
-    h.sockets[0]!.serverCloses(1008);
-    expect(h.keepAliveRejected()).toBe(1);
+  });
+});
+
+describe('a restarted worker continues the backoff (issue 14 §2)', () => {
+  it('keeps the attempt count and honours the stored retryAt instead of handshaking at once', async () => {
+    const h = harness({ server: unreachable, random: () => 0.999_999 });
+    h.manager.configure(TARGET);
+    await h.run(3 * 60_000);
+    const before = h.health();
+    expect(before.failedAttempts).toBeGreaterThanOrEqual(5);
+    const socketsBefore = h.sockets.length;
+    h.restartWorker();
+    expect(h.sockets).toHaveLength(socketsBefore); // no fresh handshake on wake
+    expect(h.health()).toMatchObject({ failedAttempts: before.failedAttempts, retryAt: before.retryAt });
+    await h.run(before.retryAt! - h.now());
+    expect(h.sockets).toHaveLength(socketsBefore + 1);
+    expect(h.health().failedAttempts).toBe(before.failedAttempts + 1); // and counts on from there
   });
 
-  it('replaces a connection that stayed silent past the limit (half-open detection)', async () => {
+  it('a revoked key stays slowed down across three worker restarts: bounded handshakes per hour', async () => {
+    const h = harness({ server: errorThenClose });
+    const start = h.now();
+    h.manager.configure(TARGET);
+    for (let restart = 0; restart < 3; restart++) {
+      await h.run(20 * 60_000);
+      h.restartWorker();
+    }
+    await h.run(60 * 60_000 - (h.now() - start));
+    expect(h.health()).toMatchObject({ state: 'stopped', stopReason: 'refused' });
+    // 3 to learn it, then one every 5 minutes: at most 3 + 12 in the hour, restarts included.
+    expect(h.sockets.length).toBeLessThanOrEqual(RECONNECT.rejectionsBeforeSlow + 60 / (RECONNECT.rejectedRetryMs / 60_000));
+  });
+
+  it('new settings reset the stored backoff', async () => {
+    const h = harness({ server: unreachable, random: () => 0.999_999 });
+    h.manager.configure(TARGET);
+    await h.run(3 * 60_000);
+    h.manager.configure({ ...TARGET, url: `${TARGET.url}&x=1` });
+    await h.run(0);
+    expect(h.health().failedAttempts).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('make-before-break (issue 14 §4)', () => {
+  it('a silent socket is replaced by a new one that opens before the old one closes; frames from both reach the reducer', async () => {
     const h = harness();
-    h.manager.configure(target);
-    h.sockets[0]!.serverOpens();
-    await h.advance(300_000);
-    expect(h.sockets[0]!.closed).toBe(4000);
+    h.manager.configure(TARGET);
+    const old = h.sockets[0]!;
+    old.serverOpens();
+    await h.run(TUNING.silenceLimitMs + TUNING.wakeCheckMs);
     expect(h.sockets).toHaveLength(2);
+    const fresh = h.sockets[1]!;
+    expect(old.closed).toBeNull(); // still open while the new one handshakes
+    old.serverSends('{"n":1}');
+    fresh.serverOpens();
+    expect(h.health().state).toBe('connected');
+    old.serverSends('{"n":2}'); // in flight at the switch: still delivered during the grace
+    fresh.serverSends('{"n":2}');
+    await h.run(OVERLAP_GRACE_MS);
+    expect(old.closed).toBe(4000);
+    expect(h.frames).toEqual(['{"n":1}', '{"n":2}', '{"n":2}']);
+    expect(h.health().replacements).toBe(1);
+    expect(h.health().lastReplacement?.reason).toBe('silence');
+  });
+
+  it('never holds more than two sockets, whatever signals arrive during a replacement', async () => {
+    const h = harness();
+    h.manager.configure(TARGET);
+    h.sockets[0]!.serverOpens();
+    let most = 0;
+    for (let i = 0; i < 50; i++) {
+      h.manager.suspect(i % 2 ? 'wake' : 'online');
+      if (i % 7 === 3) h.sockets.at(-1)!.serverOpens();
+      most = Math.max(most, h.openSockets().length);
+      await h.run(300);
+    }
+    expect(most).toBeLessThanOrEqual(2);
+  });
+
+  it('two sockets only for at most one connect timeout: a replacement that never opens closes both and backs off', async () => {
+    const h = harness();
+    h.manager.configure(TARGET);
+    h.sockets[0]!.serverOpens();
+    h.manager.suspect('wake');
+    await h.run(RECONNECT.connectTimeoutMs);
+    expect(h.openSockets()).toHaveLength(0);
+    expect(h.health().state).toBe('reconnecting');
+  });
+
+  it('the old socket closing during the replacement waits for the replacement instead of backing off', () => {
+    const h = harness();
+    h.manager.configure(TARGET);
+    h.sockets[0]!.serverOpens();
+    h.manager.suspect('online');
+    h.sockets[0]!.serverCloses(1006);
+    expect(h.health().state).toBe('connecting');
+    h.sockets[1]!.serverOpens();
+    expect(h.health().state).toBe('connected');
+    expect(h.sockets).toHaveLength(2);
+  });
+
+  it('a quiet PBX costs one handshake per silence limit and nothing else', async () => {
+    const h = harness({ server: accept });
+    h.manager.configure(TARGET);
+    await h.run(10 * 60_000);
+    const handshakes = h.sockets.length;
+    expect(handshakes).toBeGreaterThanOrEqual(9);
+    expect(handshakes).toBeLessThanOrEqual(11);
+    // Every replaced socket was closed as replaced; at most the newest two are open (one in its grace).
+    expect(h.sockets.slice(0, -2).every((s) => s.closed === 4000)).toBe(true);
+    expect(h.openSockets().length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('signals that the world changed (issue 14 §3)', () => {
+  it('a wake check firing late (the machine slept) replaces the socket at once and reports since when', async () => {
+    const h = harness({ server: accept });
+    h.manager.configure(TARGET);
+    await h.run(5_000);
+    h.sockets[0]!.serverSends('{}');
+    const before = h.now();
+    h.sleep(60_000);
+    await h.run(0); // timers due during the sleep fire at once on resume
+    expect(h.sockets).toHaveLength(2);
+    expect(h.replaced).toHaveLength(1);
+    expect(h.replaced[0]!.reason).toBe('wake');
+    expect(h.replaced[0]!.since).toBeLessThanOrEqual(before);
+  });
+
+  it('a sleep shorter than the late-timer threshold is not a wake', async () => {
+    const h = harness({ server: accept });
+    h.manager.configure(TARGET);
+    await h.run(1_000);
+    h.sockets[0]!.serverSends('{}');
+    h.sleep(LATE_TIMER_MS - TUNING.wakeCheckMs - 1);
+    await h.run(0);
+    expect(h.sockets).toHaveLength(1);
+  });
+
+  it('the watchdog alarm firing late is a wake too', async () => {
+    const h = harness({ server: accept });
+    h.manager.configure(TARGET);
+    await h.run(1_000);
+    h.manager.noteAlarm(h.now() - LATE_TIMER_MS);
+    expect(h.sockets).toHaveLength(2);
+  });
+
+  it('the network coming back (navigator.onLine) replaces the socket within one wake check', async () => {
+    const h = harness({ server: accept });
+    h.manager.configure(TARGET);
+    await h.run(1_000);
+    h.online = false;
+    await h.run(TUNING.wakeCheckMs);
+    h.online = true;
+    await h.run(TUNING.wakeCheckMs);
+    expect(h.replaced.map((r) => r.reason)).toEqual(['online']);
+  });
+
+  it('while waiting out a backoff, the network coming back tries at once (keeping the count)', async () => {
+    const h = harness({ server: unreachable, random: () => 0.999_999 });
+    h.manager.configure(TARGET);
+    await h.run(2 * 60_000);
+    const attempts = h.health().failedAttempts;
+    const sockets = h.sockets.length;
+    h.manager.suspect('online');
+    expect(h.sockets).toHaveLength(sockets + 1);
+    await h.run(0);
+    expect(h.health().failedAttempts).toBe(attempts + 1);
+  });
+
+  it('signals do not override the slow lane the PBX asked for', async () => {
+    const h = harness({ server: errorThenClose });
+    h.manager.configure(TARGET);
+    await h.run(60_000);
+    const sockets = h.sockets.length;
+    h.manager.suspect('online');
+    h.manager.suspect('wake');
+    expect(h.sockets).toHaveLength(sockets);
   });
 });

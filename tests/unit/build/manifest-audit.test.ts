@@ -16,7 +16,12 @@ type Manifest = Record<string, unknown> & {
  * offscreen (Chrome only: a service worker has no Audio, so the ring sound plays in an offscreen document;
  * Firefox plays it in its background page and does not know the permission).
  */
-const NEEDED_PERMISSIONS = { chrome: ['alarms', 'clipboardWrite', 'contextMenus', 'notifications', 'offscreen', 'storage'], firefox: ['alarms', 'contextMenus', 'notifications', 'storage'] };
+const NEEDED_PERMISSIONS = {
+  chrome: ['alarms', 'clipboardWrite', 'contextMenus', 'idle', 'notifications', 'offscreen', 'storage'],
+  firefox: ['alarms', 'contextMenus', 'idle', 'notifications', 'storage'],
+};
+// idle (issue 14, no install warning): back from idle or a locked screen, the socket is suspect and is
+// replaced make-before-break.
 // clipboardWrite (Chrome only): the notification's "Copy number" button copies from the offscreen
 // document, which is never focused; without the permission Chrome refuses the copy there.
 // contextMenus (issue 10): "Call <number> via PBX" on selected text and tel: links, without content scripts or page access.
@@ -33,7 +38,7 @@ describe.each(['chrome', 'firefox'] as const)('the %s manifest', (target) => {
   const manifest = manifestFor(target) as unknown as Manifest;
   const text = JSON.stringify(manifest);
 
-  it('asks only for storage, notifications, alarms, contextMenus (and offscreen, clipboardWrite in Chrome), and no host access', () => {
+  it('asks only for storage, notifications, alarms, idle, contextMenus (and offscreen, clipboardWrite in Chrome), and no host access', () => {
     expect([...(manifest.permissions ?? [])].sort()).toEqual(NEEDED_PERMISSIONS[target]);
     expect(manifest.host_permissions ?? []).toEqual([]);
     expect(text).not.toContain('<all_urls>');

@@ -155,7 +155,7 @@ describe('options page', () => {
     let copied = '';
     await renderPage({ writeClipboard: async (text) => void (copied = text) });
     const panel = await screen.findByTestId('diagnostics');
-    await waitFor(() => expect(panel.textContent).toContain('Stopped: the PBX refused: check the domain, the API key and the subscriber'));
+    await waitFor(() => expect(panel.textContent).toContain('Stopped: the PBX rejected the connection with an error three times in a row: check the domain, the API key and the subscriber'));
     expect(panel.textContent).toContain('12 / 2');
     expect(panel.textContent).toContain('not JSON');
     expect(panel.textContent).toContain('wss://qwerty.pbx.vega.ua/x?token=***');

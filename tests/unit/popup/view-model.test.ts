@@ -47,9 +47,17 @@ describe('popup header', () => {
 
   it('says why it stopped when the PBX refused, with a way to the options page', () => {
     const v = view({ health: health({ state: 'stopped', stopReason: 'refused' }) });
-    expect(v.health.text).toBe('Stopped: the PBX refused the connection. Check domain, API key and subscriber in the settings.');
+    expect(v.health.text).toBe('Stopped: the PBX rejected the connection with an error three times. Check domain, API key and subscriber in the settings; trying again every 5 minutes.');
     expect(v.health.needsOptions).toBe(true);
     expect(v.health.tone).toBe('problem');
+  });
+
+  it('after three failed attempts in a row says plainly the PBX cannot be reached, a wrong setting being one possible cause, and keeps counting down', () => {
+    const v = view({ health: health({ state: 'reconnecting', retryAt: T0 + 90_000, failedAttempts: 3 }) });
+    expect(v.health.text).toBe("Can't reach the PBX (a wrong domain, API key or subscriber is one possible cause). Reconnecting in 30 s");
+    expect(v.health).toMatchObject({ tone: 'problem', needsOptions: true, canRetry: true, retryAt: T0 + 90_000 });
+    const early = view({ health: health({ state: 'reconnecting', retryAt: T0 + 61_000, failedAttempts: 2 }) });
+    expect(early.health).toMatchObject({ tone: 'pending', needsOptions: false, text: 'Reconnecting in 1 s' });
   });
 
   it('says it is listening when connected without any call yet', () => {

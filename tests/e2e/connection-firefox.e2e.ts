@@ -9,6 +9,11 @@ import { notificationsLeftShown, replayScenario } from './support/replay';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import { summaryCall } from '../../tools/replay/summary';
 import { axeViolations, describeViolations } from './support/axe';
+import { AGENT_EXT, DEMO_API_KEY, freePort } from './support/extension-setup';
+import { incomingFrame } from './support/fault-frames';
+import { startSimulator } from '../../tools/simulator/simulator';
+import { startBlackholeProxy, type BlackholeProxy } from '../../tools/simulator/blackhole-proxy';
+import { RECONNECT } from '../../src/shared/reconnect-policy';
 
 const SCENARIOS = 'tests/fixtures/scenarios';
 
@@ -111,4 +116,58 @@ describe('the Firefox build in Firefox ESR', () => {
     expect(sim.stats().acceptedConnections).toBe(1);
     expect(sim.clientCount()).toBe(1);
   }, 90_000);
+
+  describe('on a real network (issue 14)', () => {
+    let proxy: BlackholeProxy | undefined;
+    afterEach(async () => {
+      await proxy?.close();
+      proxy = undefined;
+    });
+    const behindProxy = async () => {
+      const simPort = await freePort();
+      proxy = await startBlackholeProxy(simPort);
+      sim = await startSimulator({ apiKey: DEMO_API_KEY, subscribers: [AGENT_EXT], port: simPort, domain: `127.0.0.1:${proxy.port}` });
+      return { ...settingsFor(sim), domain: `127.0.0.1:${proxy.port}` };
+    };
+    const popsOf = async (uuid: string) => (await readNotificationLog(ff!)).filter((e) => e.op === 'create' && e.id === `call:${uuid}`).length;
+
+    it('a 5 s PBX restart behind a front that answers HTTP: live again within the backoff ceiling plus a handshake, never "stopped"', async () => {
+      const settings = await behindProxy();
+      ff = await launchFirefox();
+      await configureExtension(ff, settings);
+      await sim!.waitForClients(1, 20_000);
+      sim!.setRefuse(true);
+      sim!.drop();
+      const states = new Set<string>();
+      const downUntil = Date.now() + 5_000;
+      while (Date.now() < downUntil) {
+        const h = await readHealth(ff);
+        if (h) states.add(h.state);
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      sim!.setRefuse(false);
+      const backAt = Date.now();
+      await sim!.waitForClients(1, RECONNECT.maxDelayMs + 5_000);
+      console.log(`[network-e2e] firefox restart 5000 ms: liveAfterMs=${Date.now() - backAt}`);
+      expect(states.has('stopped')).toBe(false);
+      sim!.send(incomingFrame('call.dial', 'ff-after-restart'));
+      await waitFor(async () => ((await popsOf('ff-after-restart')) === 1 ? true : undefined), 'the ring after the restart pops');
+    });
+
+    it('a zombie socket is replaced make-before-break after the silence limit; the ring after it pops once', async () => {
+      const settings = await behindProxy();
+      ff = await launchFirefox();
+      await setLocal(ff, 'callpop.testTuning', { silenceLimitMs: 5_000 });
+      await configureExtension(ff, settings);
+      await sim!.waitForClients(1, 20_000);
+      const accepted = sim!.stats().acceptedConnections;
+      const holedAt = Date.now();
+      expect(proxy!.blackholeAll()).toBe(1);
+      await waitFor(() => (sim!.stats().acceptedConnections > accepted ? true : undefined), 'a replacement socket', 30_000);
+      console.log(`[network-e2e] firefox zombie: silenceLimitMs=5000 replacedWithinMs=${Date.now() - holedAt}`);
+      await waitFor(async () => ((await readHealth(ff!))?.lastReplacement?.reason === 'silence' ? true : undefined), 'replaced for silence');
+      sim!.send(incomingFrame('call.dial', 'ff-after-zombie'));
+      await waitFor(async () => ((await popsOf('ff-after-zombie')) === 1 ? true : undefined), 'the ring after the replacement pops');
+    });
+  });
 });

@@ -57,8 +57,13 @@ export function DiagnosticsPanel({ health, t, formatTime, report, writeClipboard
           </dd>
         </dl>
       )}
+      {(health?.state === 'reconnecting' || health?.state === 'stopped') && (
+        <button type="button" data-testid="diagnostics-retry" onClick={() => void send({ type: 'reconnect' })}>
+          {t('popupRetryNow')}
+        </button>
+      )}
       {health?.keepAlive === 'api-calls' && (
-        <button type="button" data-testid="retry-keep-alive-frames" onClick={() => void retryKeepAliveFrames()}>
+        <button type="button" data-testid="retry-keep-alive-frames" onClick={() => void send({ type: 'retry-keep-alive-frames' })}>
           {t('optionsKeepAliveRetry')}
         </button>
       )}
@@ -79,8 +84,7 @@ export function DiagnosticsPanel({ health, t, formatTime, report, writeClipboard
   );
 }
 
-async function retryKeepAliveFrames(): Promise<void> {
-  const message: PageMessage = { type: 'retry-keep-alive-frames' };
+async function send(message: PageMessage): Promise<void> {
   await browser.runtime.sendMessage(message).catch(() => undefined);
 }
 

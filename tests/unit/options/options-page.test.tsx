@@ -172,6 +172,27 @@ describe('options page', () => {
     expect(copied).not.toContain('typed-but-unsaved-key');
   });
 
+  it('says when and why keep-alive frames were given up, and offers to try them again (issue 21)', async () => {
+    const health: Health = { ...INITIAL_HEALTH, state: 'connected', keepAlive: 'api-calls', keepAliveSince: 1_700_000_000_000, keepAliveReason: 'strict-pbx' };
+    fakeBrowser.storage.session.data[SESSION_KEYS.health] = health;
+    await renderPage();
+    const panel = await screen.findByTestId('diagnostics');
+    await waitFor(() => expect(panel.textContent).toContain('API calls (since'));
+    expect(panel.textContent).toContain('the PBX closed the connection right after a keep-alive frame three times in a row');
+    fireEvent.click(screen.getByRole('button', { name: 'Try keep-alive frames again' }));
+    await waitFor(() => expect(fakeState.sentMessages).toEqual([{ type: 'retry-keep-alive-frames' }]));
+  });
+
+  it('after three failed attempts says the PBX cannot be reached, a wrong setting being one possible cause, with "Retry now"', async () => {
+    fakeBrowser.storage.session.data[SESSION_KEYS.health] = { ...INITIAL_HEALTH, state: 'reconnecting', failedAttempts: 4, retryAt: Date.now() + 20_000 };
+    await renderPage();
+    const panel = await screen.findByTestId('diagnostics');
+    await waitFor(() => expect(panel.textContent).toContain("can't reach the PBX after 4 attempts"));
+    expect(panel.textContent).toContain('A wrong domain, API key or subscriber is one possible cause');
+    fireEvent.click(screen.getByTestId('diagnostics-retry'));
+    await waitFor(() => expect(fakeState.sentMessages).toEqual([{ type: 'reconnect' }]));
+  });
+
   it('follows health updates from the background', async () => {
     await renderPage();
     const panel = await screen.findByTestId('diagnostics');

@@ -12,7 +12,7 @@ export function HealthLine({ health }: { health: HealthView }) {
     const timer = setInterval(() => setTick((tick) => tick + 1), 1000);
     return () => clearInterval(timer);
   }, [retryAt]);
-  const text = retryAt === null ? health.text : reconnectingText(retryAt, Date.now(), t);
+  const text = retryAt === null ? health.text : reconnectingText(retryAt, Date.now(), t, health.lead);
   return (
     <p class={`health health--${health.tone}`} data-testid="health">
       <span class="health__dot" aria-hidden="true" />

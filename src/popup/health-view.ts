@@ -14,6 +14,8 @@ export interface HealthView {
   canRetry: boolean;
   /** Epoch ms of the next attempt, so the header can count down by itself; null otherwise. */
   retryAt: number | null;
+  /** Said before the countdown (the PBX cannot be reached), or ''. */
+  lead: string;
 }
 
 const STOP_REASON_KEYS: Record<NonNullable<Health['stopReason']>, string> = {
@@ -28,14 +30,13 @@ export function secondsUntil(retryAt: number, now: number): number {
   return Math.max(0, Math.ceil((retryAt - now) / 1000));
 }
 
-export function reconnectingText(retryAt: number | null, now: number, t: Translate): string {
-  return retryAt === null
-    ? t('popupHealthReconnecting')
-    : t('popupHealthReconnectingIn', [String(secondsUntil(retryAt, now))]);
+export function reconnectingText(retryAt: number | null, now: number, t: Translate, lead = ''): string {
+  const countdown = retryAt === null ? t('popupHealthReconnecting') : t('popupHealthReconnectingIn', [String(secondsUntil(retryAt, now))]);
+  return lead === '' ? countdown : `${lead} ${countdown}`;
 }
 
 export function healthView(health: Health, now: number, t: Translate): HealthView {
-  const base = { needsOptions: false, canRetry: false, retryAt: null };
+  const base = { needsOptions: false, canRetry: false, retryAt: null, lead: '' };
   switch (health.state) {
     case 'connected':
       return { ...base, tone: 'ok', text: t('popupHealthConnected') };
@@ -44,10 +45,12 @@ export function healthView(health: Health, now: number, t: Translate): HealthVie
     case 'reconnecting': {
       // Retries go on at the ceiling; after a few failures the agent is told plainly, with one possible cause.
       const unreachable = looksUnreachable(health.failedAttempts);
+      const lead = unreachable ? t('popupHealthUnreachable') : '';
       return {
         ...base,
         tone: unreachable ? 'problem' : 'pending',
-        text: unreachable ? `${t('popupHealthUnreachable')} ${reconnectingText(health.retryAt, now, t)}` : reconnectingText(health.retryAt, now, t),
+        lead,
+        text: reconnectingText(health.retryAt, now, t, lead),
         needsOptions: unreachable,
         canRetry: true,
         retryAt: health.retryAt,

@@ -12,6 +12,7 @@ import { axeViolations, describeViolations } from './support/axe';
 import { AGENT_EXT, DEMO_API_KEY, freePort } from './support/extension-setup';
 import { incomingFrame } from './support/fault-frames';
 import { startSimulator } from '../../tools/simulator/simulator';
+import { browserProcessTree, signalTree } from './support/process-freeze';
 import { startBlackholeProxy, type BlackholeProxy } from '../../tools/simulator/blackhole-proxy';
 import { RECONNECT } from '../../src/shared/reconnect-policy';
 
@@ -152,6 +153,32 @@ describe('the Firefox build in Firefox ESR', () => {
       expect(states.has('stopped')).toBe(false);
       sim!.send(incomingFrame('call.dial', 'ff-after-restart'));
       await waitFor(async () => ((await popsOf('ff-after-restart')) === 1 ? true : undefined), 'the ring after the restart pops');
+    });
+
+    it('sleep (Firefox frozen with SIGSTOP while the network drops the socket): a new socket within 3 s of resume, the ring after it pops once', async () => {
+      const settings = await behindProxy();
+      ff = await launchFirefox();
+      await configureExtension(ff, settings);
+      await sim!.waitForClients(1, 20_000);
+      await new Promise((r) => setTimeout(r, 3_000)); // past the first wake checks
+      const accepted = sim!.stats().acceptedConnections;
+      const tree = browserProcessTree(ff.profileDir);
+      expect(tree.length).toBeGreaterThan(0);
+      proxy!.blackholeAll();
+      signalTree(tree, 'SIGSTOP');
+      try {
+        await new Promise((r) => setTimeout(r, 12_000));
+      } finally {
+        signalTree(tree, 'SIGCONT');
+      }
+      const resumedAt = Date.now();
+      await waitFor(() => (sim!.stats().acceptedConnections > accepted ? true : undefined), 'a new socket after resume', 15_000);
+      const tookMs = Date.now() - resumedAt;
+      console.log(`[network-e2e] firefox sleep 12000 ms: newSocketAfterResumeMs=${tookMs}`);
+      expect(tookMs).toBeLessThanOrEqual(3_000);
+      await new Promise((r) => setTimeout(r, 1_000));
+      sim!.send(incomingFrame('call.dial', 'ff-after-sleep'));
+      await waitFor(async () => ((await popsOf('ff-after-sleep')) === 1 ? true : undefined), 'the ring after the sleep pops');
     });
 
     it('a zombie socket is replaced make-before-break after the silence limit; the ring after it pops once', async () => {

@@ -60,20 +60,23 @@ describe('faults in Chromium', () => {
     expect(sim.clientCount()).toBe(1);
   });
 
-  it('replaces a half-open connection within silence limit + keep-alive period (tuned to 3 s + 1 s here)', async () => {
-    const tuning = { keepAliveMs: 1_000, silenceLimitMs: 3_000 };
+  it('replaces a half-open connection make-before-break within the silence limit + one wake check (tuned to 3 s + 1 s here)', async () => {
+    const tuning = { keepAliveMs: 1_000, silenceLimitMs: 3_000, wakeCheckMs: 1_000 };
     await setTestTuning(ext, tuning);
     await configureExtension(ext, settingsFor(sim));
     await sim.waitForClients(1, 15_000);
     const connectedAt = Date.now();
     sim.setSilent(true); // the server neither sends nor answers; the socket stays open
     const replaced = await waitFor(() => (sim.stats().acceptedConnections >= 2 ? Date.now() : undefined), 'a fresh connection', 30_000);
-    const bound = tuning.silenceLimitMs + tuning.keepAliveMs;
+    const bound = tuning.silenceLimitMs + tuning.wakeCheckMs;
     // Slack for a busy 2-core CI machine: timers and the handshake, not the detection itself.
     expect(replaced - connectedAt).toBeLessThanOrEqual(bound + 4_000);
     expect(replaced - connectedAt).toBeGreaterThanOrEqual(tuning.silenceLimitMs - 500);
-    // The extension closed the silent socket itself, with its own code.
-    expect(sim.events().find((e) => e.type === 'close')?.code).toBe(4000);
+    // The extension closed the silent socket itself, with its own code, after the new one opened.
+    const closed = await waitFor(() => sim.events().find((e) => e.type === 'close'), 'the silent socket closed', 10_000);
+    expect(closed.code).toBe(4000);
+    const opens = sim.events().filter((e) => e.type === 'open');
+    expect(opens[1]!.at).toBeLessThanOrEqual(closed.at);
     sim.setSilent(false);
     await waitFor(() => (sim.clientCount() === 1 ? true : undefined), 'one open socket');
     sim.send(incomingFrame('call.dial', 'after-half-open'));

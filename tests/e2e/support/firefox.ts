@@ -14,6 +14,8 @@ export const FIREFOX_EXTENSION_UUID = '6f1c2a8e-4b7d-4e59-9a3c-0d2b7e8f1a64';
 export interface FirefoxExtension {
   browser: Browser;
   origin: string;
+  /** The profile directory (its path is on the browser's command line). */
+  profileDir: string;
   /** An extension page (the options tab the extension opens on install, or one it opened later). */
   extensionPage(pathPart: string): Promise<Page>;
   /** Runs in an extension page (the options tab opened on install), with the full `browser` API. */
@@ -90,6 +92,7 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown> }
   return {
     browser,
     origin,
+    profileDir: profile,
     extensionPage,
     evalInWorker,
     openExtensionPage,

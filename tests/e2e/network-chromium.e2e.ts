@@ -8,6 +8,7 @@ import { allCalls, readCallsState, readHealth, readNotificationLog } from './sup
 import { healthWhen, incomingFrame, processedFrames, setTestTuning } from './support/fault-frames';
 import { browserProcessTree, signalTree } from './support/process-freeze';
 import { workerNetwork } from './support/worker-network';
+import { grantSiteAccess } from './support/host-access';
 import { startSimulator, type Simulator } from '../../tools/simulator/simulator';
 import { startBlackholeProxy, type BlackholeProxy } from '../../tools/simulator/blackhole-proxy';
 import { RECONNECT } from '../../src/shared/reconnect-policy';
@@ -229,21 +230,10 @@ describe('the connection on a real network (Chromium)', () => {
   }, 90_000);
 });
 
-/** Host access for the loopback PBX, as an agent grants it (chrome://extensions "Site access"; see rest-features-chromium.e2e.ts). */
+/** Host access for the loopback PBX, then the extension's own request, as the popup's "Allow calling" makes it (no prompt: granted already). */
 async function grantPbxHostAccess(ext: ChromiumExtension): Promise<void> {
-  const page = await ext.context.newPage();
-  await page.goto(`chrome://extensions/?id=${ext.extensionId}`);
-  const answer = await page.evaluate(
-    ([id, pattern]) =>
-      new Promise<string>((resolve) => {
-        const api = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } }).developerPrivate;
-        api.addHostPermission(id, pattern, () => resolve(chrome.runtime.lastError?.message ?? 'ok'));
-      }),
-    [ext.extensionId, 'http://127.0.0.1/*'] as const,
-  );
-  expect(answer).toBe('ok');
-  // Then the extension's own request, as the popup's "Allow calling" does (granted already: no prompt).
-  await page.goto(`chrome-extension://${ext.extensionId}/src/popup/popup.html`);
+  expect(await grantSiteAccess(ext, 'http://127.0.0.1/*')).toBe('ok');
+  const page = await ext.openExtensionPage('src/popup/popup.html');
   const granted = await page.evaluate(() => chrome.permissions.request({ origins: ['http://127.0.0.1/*'] }));
   await page.close();
   expect(granted).toBe(true);

@@ -10,6 +10,7 @@
 // drives the same button an agent clicks, and proves that without it nothing reaches the PBX.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { grantSiteAccess } from './support/host-access';
 import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
 import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { allCalls, liveNotificationIds, readCallsState, readHealth, readNotificationLog, readStorage } from './support/extension-state';
@@ -88,18 +89,8 @@ describe('REST features in Chromium', () => {
   });
 
   it('the agent allows calling through the PBX with the popup button', async () => {
-    const settingsPage = await ext.context.newPage();
-    await settingsPage.goto(`chrome://extensions/?id=${ext.extensionId}`);
     // The extension details page's own "Site access" control (see the file comment).
-    const answer = await settingsPage.evaluate(
-      ([id, pattern]) =>
-        new Promise<string>((resolve) => {
-          const api = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } }).developerPrivate;
-          api.addHostPermission(id, pattern, () => resolve(chrome.runtime.lastError?.message ?? 'ok'));
-        }),
-      [ext.extensionId, PATTERN] as const,
-    );
-    await settingsPage.close();
+    const answer = await grantSiteAccess(ext, PATTERN);
     expect(answer).toBe('ok');
 
     const page = popup ?? (await openPopup());

@@ -104,6 +104,9 @@ export async function launchChromium(
       // Wake it the way a user would: opening an extension page starts the worker.
       const page = await context.newPage();
       await page.goto(`chrome-extension://${CHROME_EXTENSION_ID}/src/popup/popup.html`);
+      // A message wakes the worker at once (the popup alone may not send one); the background
+      // answers an unknown message with an error and does nothing else.
+      await page.evaluate(() => chrome.runtime.sendMessage({ type: 'wake' }).catch(() => undefined));
       await worker();
       await page.close();
     }

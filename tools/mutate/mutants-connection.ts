@@ -1,0 +1,29 @@
+// Bugs in the connection: src/background/connection.ts and src/shared/reconnect-policy.ts.
+// Kept in a file of its own because that code is being rewritten (issues 14 and 21): when a
+// `find` no longer matches, `npm run mutate` says so; rewrite these entries against the new code.
+import type { MutantGroup } from './mutant';
+
+const CONNECTION = 'src/background/connection.ts';
+const POLICY = 'src/shared/reconnect-policy.ts';
+const CONNECTION_TESTS = ['tests/unit/background/connection.test.ts', 'tests/unit/background/reconnect-policy.test.ts', 'tests/unit/faults/connection-faults.test.ts'];
+
+export const connectionMutants: MutantGroup = {
+  area: 'connection',
+  mutants: [
+    { name: 'backoff never grows', file: POLICY, find: 'RECONNECT.baseDelayMs * 2 ** Math.min(attempt, 20)', replace: 'RECONNECT.baseDelayMs', tests: CONNECTION_TESTS },
+    { name: 'backoff has no ceiling', file: POLICY, find: 'Math.min(RECONNECT.maxDelayMs, RECONNECT.baseDelayMs * 2 ** Math.min(attempt, 20))', replace: 'RECONNECT.baseDelayMs * 2 ** Math.min(attempt, 20)', tests: CONNECTION_TESTS },
+    { name: 'a stable connection does not reset the backoff', file: POLICY, find: "if (end.kind === 'closed-after-open' && end.upForMs >= RECONNECT.stableAfterMs) {", replace: 'if (false) {', tests: CONNECTION_TESTS },
+    { name: 'refusals never stop fast retries', file: POLICY, find: 'if (refusals >= RECONNECT.refusalsBeforeStop) {', replace: 'if (false) {', tests: CONNECTION_TESTS },
+    { name: 'an unreachable server does not reset the refusal count', file: POLICY, find: "end.kind === 'closed-after-open' ? book.refusals : 0", replace: 'book.refusals', tests: CONNECTION_TESTS },
+    { name: 'the backoff floor is lowered', file: CONNECTION, find: 'Math.floor(backoffDelayMs(step.book.attempt - 1, 1) / 4)', replace: 'Math.floor(backoffDelayMs(step.book.attempt - 1, 1) / 40)', tests: CONNECTION_TESTS },
+    { name: 'a hung handshake is never abandoned', file: CONNECTION, find: "if (this.socket === socket && this.openedAt === null) this.finish(socket, { kind: 'timeout' }, null);", replace: 'void 0;', tests: CONNECTION_TESTS },
+    { name: 'a refused handshake is taken for an unreachable host', file: CONNECTION, find: "return verdict === 'up' ? { kind: 'refused' } : { kind: 'unreachable' };", replace: "return { kind: 'unreachable' };", tests: CONNECTION_TESTS },
+    { name: 'a silent socket is never replaced', file: CONNECTION, find: 'if (now - lastHeard >= this.tuning.silenceLimitMs) {', replace: 'if (false) {', tests: CONNECTION_TESTS },
+    { name: 'no keep-alive frame is sent', file: CONNECTION, find: '        socket.send(KEEP_ALIVE_FRAME);\n', replace: '', tests: CONNECTION_TESTS },
+    { name: 'a server that rejects keep-alive frames is not noticed', file: CONNECTION, find: '      if (afterKeepAlive) this.deps.onKeepAliveRejected();\n', replace: '', tests: CONNECTION_TESTS },
+    { name: 'ensure() opens a second socket', file: CONNECTION, find: '    if (!this.target || this.socket) return;\n    const { state, retryAt }', replace: '    if (!this.target) return;\n    const { state, retryAt }', tests: CONNECTION_TESTS },
+    { name: 'a new URL connects before the old socket closed', file: CONNECTION, find: '    this.closeSocket(() => this.connect());', replace: '    this.closeSocket(null);\n    this.connect();', tests: CONNECTION_TESTS },
+    { name: 'frames of a replaced socket still count', file: CONNECTION, find: '      if (this.socket !== socket) return;\n      this.health = { ...this.health, lastFrameAt', replace: '      this.health = { ...this.health, lastFrameAt', tests: CONNECTION_TESTS },
+    { name: 'rejected frames are not counted', file: CONNECTION, find: 'framesRejected: h.framesRejected + 1', replace: 'framesRejected: h.framesRejected', tests: CONNECTION_TESTS },
+  ],
+};

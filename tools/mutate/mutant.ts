@@ -7,8 +7,8 @@ export interface Mutant {
   file: string;
   find: string;
   replace: string;
-  /** Unit test files (or folders) to run: the ones that should catch it. */
-  tests: string[];
+  /** Unit test files to run first instead of the group's quick ones (fast tests that should catch it). */
+  tests?: string[];
   /** Set when no test can kill it because the program behaves the same: say why. */
   equivalent?: string;
 }
@@ -16,5 +16,9 @@ export interface Mutant {
 /** A named group of mutants; the kill rate is reported per group and overall. */
 export interface MutantGroup {
   area: string;
+  /** Fast example tests, run first: most mutants die here in seconds. */
+  quickTests: string[];
+  /** Run only when a mutant survived the quick ones (property tests take a minute on a busy machine). */
+  fullTests: string[];
   mutants: Mutant[];
 }

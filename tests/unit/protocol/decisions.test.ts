@@ -199,6 +199,9 @@ describe('decision 1: types drift', () => {
     expect(reason(dialFrame({ dialAt: -1 }))).toBe('dialAt: expected a time after 1970, got -1');
     expect(reason(dialFrame({ bridgeAt: 1e300 }))).toMatch(/^bridgeAt: .*beyond any date/);
     expect(call(dialFrame({ bridgeAt: 0 })).bridgeAt).toBeNull();
+    // The last instant a JS Date holds is the limit, exactly.
+    expect(call(dialFrame({ serverTime: 8.64e15 })).serverTime).toBe(8.64e15);
+    expect(reason(dialFrame({ serverTime: 8.64e15 + 1 }))).toMatch(/^serverTime: .*beyond any date/);
   });
 
   it('rejects a missing uuid or one too long to be an id', () => {

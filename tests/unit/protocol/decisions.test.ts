@@ -326,6 +326,14 @@ describe('decision 3: several CRMs', () => {
     const [noUrl] = call(dialFrame({ otherLegs: [crmCardOf({ url: null })] })).crm;
     expect(noUrl).toMatchObject({ url: null, urlRejected: false });
   });
+
+  it('drops and flags a CRM link longer than 4,096 characters, keeps one of exactly that length', () => {
+    const link = (length: number) => 'https://crm.example.com/c?' + 'a'.repeat(length - 'https://crm.example.com/c?'.length);
+    const [longest] = call(dialFrame({ otherLegs: [crmCardOf({ url: link(4096) })] })).crm;
+    expect(longest).toMatchObject({ url: link(4096), urlRejected: false });
+    const [tooLong] = call(dialFrame({ otherLegs: [crmCardOf({ url: link(4097) })] })).crm;
+    expect(tooLong).toMatchObject({ url: null, urlRejected: true });
+  });
 });
 
 describe('decision 4: pause / available', () => {

@@ -104,9 +104,6 @@ function apply(state: CallsState, s: Step, now: number, config: ReducerConfig): 
 
 const restored = (state: CallsState) => JSON.parse(JSON.stringify(state)) as CallsState;
 
-/** 1,000 sequences take about 5 s on a busy two-core machine: more than vitest's default limit. */
-const SLOW = 60_000;
-
 describe('call index', () => {
   it('answers every lookup as a scan of the state does, after any sequence', () => {
     fc.assert(
@@ -123,7 +120,7 @@ describe('call index', () => {
       }),
       { numRuns: 1000 },
     );
-  }, SLOW);
+  });
 
   it('a core whose index is rebuilt before every step leaves the same state and effects', () => {
     fc.assert(
@@ -149,5 +146,5 @@ describe('call index', () => {
       ),
       { numRuns: 1000 },
     );
-  }, SLOW);
+  });
 });

@@ -87,6 +87,8 @@ describe('page messages', () => {
     expect(await send({ type: 'clear-history' }, { id: 'fake-extension-id', url: 'https://evil.example/page' })).toBeUndefined();
     expect(await send({ type: 'clear-history' }, { id: 'other-extension', url: 'chrome-extension://other-extension/x.html' })).toBeUndefined();
     expect(await send({ type: 'clear-history' }, { id: 'fake-extension-id' })).toBeUndefined();
+    // Each check holds on its own: our page's URL with another sender id is not enough either.
+    expect(await send({ type: 'clear-history' }, { id: 'other-extension', url: POPUP.url })).toBeUndefined();
     expect(history()).toHaveLength(1);
   });
 });

@@ -5,7 +5,13 @@ import type { MutantGroup } from './mutant';
 
 const CONNECTION = 'src/background/connection.ts';
 const POLICY = 'src/shared/reconnect-policy.ts';
-const CONNECTION_TESTS = ['tests/unit/background/connection.test.ts', 'tests/unit/background/reconnect-policy.test.ts', 'tests/unit/faults/connection-faults.test.ts'];
+// The background wiring tests drive the connection too (settings, watchdog, frames → health).
+const CONNECTION_TESTS = [
+  'tests/unit/background/connection.test.ts',
+  'tests/unit/background/reconnect-policy.test.ts',
+  'tests/unit/faults/connection-faults.test.ts',
+  'tests/unit/background/start-background.test.ts',
+];
 
 export const connectionMutants: MutantGroup = {
   area: 'connection',
@@ -23,9 +29,21 @@ export const connectionMutants: MutantGroup = {
     { name: 'a silent socket is never replaced', file: CONNECTION, find: 'if (now - lastHeard >= this.tuning.silenceLimitMs) {', replace: 'if (false) {' },
     { name: 'no keep-alive frame is sent', file: CONNECTION, find: '        socket.send(KEEP_ALIVE_FRAME);\n', replace: '' },
     { name: 'a server that rejects keep-alive frames is not noticed', file: CONNECTION, find: '      if (afterKeepAlive) this.deps.onKeepAliveRejected();\n', replace: '' },
-    { name: 'ensure() opens a second socket', file: CONNECTION, find: '    if (!this.target || this.socket) return;\n    const { state, retryAt }', replace: '    if (!this.target) return;\n    const { state, retryAt }' },
+    {
+      name: 'ensure() opens a second socket',
+      file: CONNECTION,
+      find: '    if (!this.target || this.socket) return;\n    const { state, retryAt }',
+      replace: '    if (!this.target) return;\n    const { state, retryAt }',
+      equivalent: 'connect() itself returns while a socket exists, so the first check only saves work.',
+    },
     { name: 'a new URL connects before the old socket closed', file: CONNECTION, find: '    this.closeSocket(() => this.connect());', replace: '    this.closeSocket(null);\n    this.connect();' },
-    { name: 'frames of a replaced socket still count', file: CONNECTION, find: '      if (this.socket !== socket) return;\n      this.health = { ...this.health, lastFrameAt', replace: '      this.health = { ...this.health, lastFrameAt' },
+    {
+      name: 'frames of a replaced socket still count',
+      file: CONNECTION,
+      find: '      if (this.socket !== socket) return;\n      this.health = { ...this.health, lastFrameAt',
+      replace: '      this.health = { ...this.health, lastFrameAt',
+      equivalent: 'detach() clears a replaced socket\'s handlers before anything else, so no frame of it reaches onmessage.',
+    },
     { name: 'rejected frames are not counted', file: CONNECTION, find: 'framesRejected: h.framesRejected + 1', replace: 'framesRejected: h.framesRejected' },
   ],
 };

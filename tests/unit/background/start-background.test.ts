@@ -87,6 +87,27 @@ describe('settings → connection', () => {
     expect(new URL(sockets[1]!.url).searchParams.get('subscriber')).toBe('202');
   });
 
+  it('the watchdog asking to connect while connected opens no second socket', async () => {
+    await boot();
+    sockets[0]!.serverOpens();
+    bg?.ensureConnected();
+    bg?.ensureConnected();
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('a frame that arrives late on the replaced socket is ignored', async () => {
+    await boot();
+    const old = sockets[0]!;
+    old.serverOpens();
+    await fake.fakeBrowser.storage.local.set({ [LOCAL_KEYS.settings]: settingsWith({ subscriber: '202' }) });
+    await bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
+    await vi.waitFor(() => expect(sockets).toHaveLength(2));
+    old.serverSends(dialFrame()); // the old subscriber's call, after the switch
+    await bg?.pipeline.idle();
+    expect(fake.fakeState.notifications).toEqual({});
+    expect(bg?.connection.getHealth().framesAccepted).toBe(0);
+  });
+
   it('shows the URL in use with the API key redacted, in memory and in saved health', async () => {
     await boot();
     const shown = bg?.connection.getHealth().displayUrl ?? '';
@@ -114,6 +135,15 @@ describe('frame → state saved → effects', () => {
     expect(Object.keys(stored.active)).toEqual(['call-1']);
     expect(bg?.connection.getHealth().framesAccepted).toBe(1);
     expect(fake.fakeState.badge.text).not.toBe('');
+  });
+
+  it('counts a rejected frame with its reason, and pops nothing for it', async () => {
+    await boot();
+    await pbxSends('{"event":"call.dial"}');
+    const health = bg?.connection.getHealth();
+    expect(health).toMatchObject({ framesAccepted: 0, framesRejected: 1 });
+    expect(health?.lastRejections.at(-1)?.reason).toMatch(/uuid/);
+    expect(fake.fakeState.notifications).toEqual({});
   });
 
   it('a restarted worker does not pop the same call again', async () => {

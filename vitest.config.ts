@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // 1,000-case properties take seconds; on a busy two-core machine some pass vitest's 5 s default,
+    // which would make a timing limit of a correctness test (speed is measured by `npm run bench`).
+    testTimeout: 60_000,
   },
 });

@@ -8,8 +8,10 @@ import { callNumber } from './call-back';
 /** Only our own pages: a web page or another extension never gets here with a valid sender. */
 export function isFromThisExtension(sender: Runtime.MessageSender): boolean {
   if (sender.id !== browser.runtime.id) return false;
-  const origin = new URL(browser.runtime.getURL('/')).origin;
-  return typeof sender.url === 'string' && sender.url.startsWith(origin);
+  // The extension's base URL ends in "/", so "chrome-extension://<id>.evil/…" cannot match it.
+  // (A plain prefix, not URL.origin: an engine without this scheme's rules says "null" for every origin.)
+  const base = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(base);
 }
 
 export async function handlePageMessage(bg: Background, raw: unknown): Promise<PageReply> {

@@ -11,6 +11,7 @@ export function safeHttpUrlOrNull(raw: string | null | undefined): URL | null {
   } catch {
     return null;
   }
+  // The one rule that stops `javascript://host/%0aalert(1)`: it has a host and no raw control character.
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   if (!url.hostname || url.username || url.password) return null;
   return url;

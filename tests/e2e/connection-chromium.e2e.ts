@@ -3,11 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
 import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
-import { allCalls, readCallsState, readHealth, readNotificationLog, liveNotificationIds } from './support/extension-state';
+import { allCalls, framesHandled, readCallsState, readHealth, readNotificationLog, liveNotificationIds } from './support/extension-state';
 import { notificationsLeftShown, replayScenario } from './support/replay';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import { summaryCall } from '../../tools/replay/summary';
 import { DEFAULT_TUNING } from '../../src/background/connection';
+import { RECONNECT } from '../../src/shared/reconnect-policy';
 
 const SCENARIOS = 'tests/fixtures/scenarios';
 /** Server silence in the silence test: past Chrome's 30 s idle limit. Ten minutes in CI is too long; override to prove more. */
@@ -122,9 +123,11 @@ describe('live connection in Chromium', () => {
     // Wake it (the alarm would within 30 s; opening a page is faster) and let it reconnect.
     await ext.evalInWorker(() => true);
     await waitFor(() => (sim.stats().acceptedConnections > connectionsBefore && sim.clientCount() === 1 ? true : undefined), 'reconnect after the worker stopped', 30_000);
-    // The PBX repeats the ringing event after a reconnect: still one pop.
+    // The PBX repeats the ringing event after a reconnect: still one pop. Checked once the
+    // replay was handled (the frame counter survives the worker), not after a guessed pause.
+    const handledBefore = await framesHandled(ext);
     sim.send(lines[0]!.frame);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await processedFrames(handledBefore + 1);
 
     const state = await readCallsState(ext);
     expect(Object.values(state.active).map((c) => c.status)).toEqual(['ringing']);

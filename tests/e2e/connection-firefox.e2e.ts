@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { waitFor } from './support/chromium';
 import { launchFirefox, type FirefoxExtension } from './support/firefox';
 import { configureExtension, setLocal, settingsFor, startLoopbackSimulator } from './support/extension-setup';
-import { allCalls, framesProcessed, liveNotificationIds, readCallsState, readHealth, readNotificationLog } from './support/extension-state';
+import { allCalls, framesHandled, framesProcessed, liveNotificationIds, readCallsState, readHealth, readNotificationLog } from './support/extension-state';
 import { notificationsLeftShown, replayScenario } from './support/replay';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import { summaryCall } from '../../tools/replay/summary';
@@ -98,8 +98,11 @@ describe('the Firefox build in Firefox ESR', () => {
       await api.runtime.sendMessage({ type: 'reconnect' });
     }, null);
     await waitFor(() => (sim!.stats().acceptedConnections > before && sim!.clientCount() === 1 ? true : undefined), 'a new connection', 30_000);
-    sim.send(dial); // the PBX repeating the ring after a reconnect
-    await new Promise((r) => setTimeout(r, 1_000));
+    // The PBX repeats the ring after a reconnect: checked once that replay was handled (the frame
+    // counter survives the unloaded background), not after a guessed pause.
+    const handledBefore = await framesHandled(ff);
+    sim.send(dial);
+    await framesProcessed(ff, handledBefore + 1, waitFor);
 
     const state = await readCallsState(ff);
     expect(Object.values(state.active).map((c) => c.status)).toEqual(['ringing']);

@@ -55,6 +55,12 @@ export async function liveNotificationIds(ext: ExtensionContext): Promise<string
   return Object.keys(all).sort();
 }
 
+/** Frames the background has handled so far (accepted or rejected; their pop-ups are out): the proof a "nothing happened" check waits for. */
+export async function framesHandled(ext: ExtensionContext): Promise<number> {
+  const health = await readHealth(ext);
+  return health ? health.framesAccepted + health.framesRejected : 0;
+}
+
 /** Waits until the background has processed (accepted or rejected) at least `count` frames. */
 export async function framesProcessed(ext: ExtensionContext, count: number, waitFor: <T>(probe: () => Promise<T | undefined>, what: string, ms?: number) => Promise<T>, timeoutMs = 15_000): Promise<void> {
   await waitFor(async () => {

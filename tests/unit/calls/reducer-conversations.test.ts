@@ -16,6 +16,12 @@ describe('a group call and its member call are one conversation', () => {
     expect(state.active['member-1']?.rootUuid).toBe('group-1');
   });
 
+  it('a member that starts ringing after the conversation was answered does not pop it again', () => {
+    const second = (event: CallEvent['event']) => member(event, { uuid: 'member-2', leg: party({ id: '7', ext: '202' }) });
+    const { ops } = runEvents([group('dial'), member('dial'), member('bridge'), second('dial')], configWith({ onAnswer: 'clear' }));
+    expect(opSummary(ops)).toEqual(['create call:group-1', 'clear call:group-1']);
+  });
+
   it('the group call reporting the same answer after its member does not change the pop again', () => {
     const { ops } = runEvents([group('dial'), member('dial'), member('bridge'), group('bridge')], configWith());
     expect(opSummary(ops)).toEqual(['create call:group-1', 'update call:group-1']);

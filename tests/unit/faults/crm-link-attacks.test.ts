@@ -7,6 +7,13 @@ const DANGEROUS = [
   'javascript:alert(1)',
   'JaVaScRiPt:alert(1)',
   ' javascript:alert(1)',
+  // A host part makes it look like a web URL, and %0a ends the "//" comment once decoded: only
+  // the scheme check stops these (the control-character check sees no raw newline).
+  'javascript://evil.example/%0aalert(1)',
+  'JavaScript://crm.example.com/%0Aalert(document.domain)',
+  'javascript://crm.example.com:443/%0d%0aalert(1)',
+  'ws://crm.example.com/socket',
+  'wss://crm.example.com/socket',
   'java\tscript:alert(1)',
   'java\nscript:alert(1)',
   'java\rscript:alert(1)',

@@ -4,20 +4,20 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import axe from 'axe-core';
-import { fakeBrowser, resetPopupFake } from './popup-fake-browser';
+import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser';
 import { App } from '../../../src/popup/app';
 import { browserPopupActions } from '../../../src/popup/page-actions';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/shared/storage-keys';
 import { activeOf, callRecord, callsState, catalogTranslator, crmCard, endedRecord, health, party, T0 } from './call-fixtures';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('./popup-fake-browser')).fakeBrowser }));
+vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
   return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.html).join(' | ')}`);
 }
 
-beforeEach(() => resetPopupFake());
+beforeEach(() => resetFakeBrowser());
 afterEach(() => cleanup());
 
 describe('popup accessibility', () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { options, type VNode } from 'preact';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
-import { fakeBrowser, popupFake, resetPopupFake } from './popup-fake-browser';
+import { fakeBrowser, fakeState, resetFakeBrowser } from '../support/fake-browser';
 import { App } from '../../../src/popup/app';
 import { browserPopupActions } from '../../../src/popup/page-actions';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/shared/storage-keys';
@@ -10,7 +10,7 @@ import type { CallRecord, CallsState } from '../../../src/calls/types';
 import type { Health } from '../../../src/shared/health';
 import { activeOf, callRecord, callsState, catalogTranslator, crmCard, endedRecord, health } from './call-fixtures';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('./popup-fake-browser')).fakeBrowser }));
+vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 const t = catalogTranslator('en');
 
@@ -25,10 +25,10 @@ async function renderPopup() {
   return result;
 }
 
-const messages = () => popupFake.sent as { type: string }[];
+const messages = () => fakeState.sentMessages as { type: string }[];
 
 beforeEach(() => {
-  resetPopupFake();
+  resetFakeBrowser();
 });
 
 afterEach(() => {
@@ -41,7 +41,7 @@ describe('popup', () => {
     await renderPopup();
     expect(screen.getByText('Not configured')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Open settings' }));
-    await waitFor(() => expect(popupFake.optionsOpened).toBe(1));
+    await waitFor(() => expect(fakeState.optionsPageOpened).toBe(1));
   });
 
   it('says it is listening when connected and quiet', async () => {

@@ -199,6 +199,9 @@ describe('decision 1: types drift', () => {
     expect(reason(dialFrame({ dialAt: -1 }))).toBe('dialAt: expected a time after 1970, got -1');
     expect(reason(dialFrame({ bridgeAt: 1e300 }))).toMatch(/^bridgeAt: .*beyond any date/);
     expect(call(dialFrame({ bridgeAt: 0 })).bridgeAt).toBeNull();
+    // The last instant a JS Date holds is the limit, exactly.
+    expect(call(dialFrame({ serverTime: 8.64e15 })).serverTime).toBe(8.64e15);
+    expect(reason(dialFrame({ serverTime: 8.64e15 + 1 }))).toMatch(/^serverTime: .*beyond any date/);
   });
 
   it('rejects a missing uuid or one too long to be an id', () => {
@@ -322,6 +325,14 @@ describe('decision 3: several CRMs', () => {
     expect(card).toMatchObject({ url: null, urlRejected: true, name: 'Олена Коваль' });
     const [noUrl] = call(dialFrame({ otherLegs: [crmCardOf({ url: null })] })).crm;
     expect(noUrl).toMatchObject({ url: null, urlRejected: false });
+  });
+
+  it('drops and flags a CRM link longer than 4,096 characters, keeps one of exactly that length', () => {
+    const link = (length: number) => 'https://crm.example.com/c?' + 'a'.repeat(length - 'https://crm.example.com/c?'.length);
+    const [longest] = call(dialFrame({ otherLegs: [crmCardOf({ url: link(4096) })] })).crm;
+    expect(longest).toMatchObject({ url: link(4096), urlRejected: false });
+    const [tooLong] = call(dialFrame({ otherLegs: [crmCardOf({ url: link(4097) })] })).crm;
+    expect(tooLong).toMatchObject({ url: null, urlRejected: true });
   });
 });
 

@@ -107,6 +107,17 @@ describe('prototype pollution', () => {
     expect(Object.hasOwn(result, '__proto__')).toBe(false);
   });
 
+  it('reads only the frame\'s own keys: a polluted Object.prototype cannot make a call frame a pause', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    Object.defineProperty(proto, 'lgDirection', { value: 32, configurable: true, writable: true });
+    try {
+      const result = normalizeFrame(wire(dialFrame({ lgDirection: undefined })));
+      expect(result.kind).toBe('rejected');
+    } finally {
+      delete proto.lgDirection;
+    }
+  });
+
   it('does not let a __proto__ inside leg or a card leak into the result', () => {
     const text = wire(dialFrame()).replace('"leg":{', '"leg":{"__proto__":{"isAdmin":true},');
     const result = normalizeFrame(text);

@@ -1,0 +1,203 @@
+// The background's wiring on the in-memory fake browser: settings reach the connection, a frame
+// becomes saved state and then pop-ups and tabs, the API key never shows. Each test boots a fresh
+// worker (fresh modules: the adapters keep per-worker memory, as a real worker does). The fakes
+// themselves are imported once: vi.mock keeps the first instance across vi.resetModules().
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as fake from '../support/fake-browser';
+import { openedSockets as sockets } from '../support/fake-socket';
+import type * as StartModule from '../../../src/background/start-background';
+import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/shared/storage-keys';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings-schema';
+import { dialFrame, hangupFrame } from '../protocol/frame-builders';
+
+vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/background/socket-factory', async () => (await import('../support/fake-socket')).fakeSocketFactory);
+
+const API_KEY = 'Secret-Key-42';
+const CRM_URL = 'https://crm.example.com/contacts/29';
+
+let bg: StartModule.Background | null = null;
+
+function settingsWith(overrides: Partial<Settings> = {}): Settings {
+  return { ...DEFAULT_SETTINGS, domain: 'pbx.example.com', apiKey: API_KEY, subscriber: '911', ...overrides };
+}
+
+/** A worker wakes with these stored settings. */
+async function boot(settings: Settings | null = settingsWith()): Promise<StartModule.Background> {
+  if (settings) fake.fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = settings;
+  const { startBackground } = await import('../../../src/background/start-background');
+  bg = await startBackground();
+  return bg;
+}
+
+/** The PBX accepts the socket and sends these frames; resolves once the background handled them. */
+async function pbxSends(...frames: unknown[]): Promise<void> {
+  const socket = sockets.at(-1);
+  if (!socket || !bg) throw new Error('no socket open');
+  if (socket.readyState === 0) socket.serverOpens();
+  for (const frame of frames) socket.serverSends(frame);
+  await bg.pipeline.idle();
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+beforeAll(async () => {
+  // Resolve both mocks once, before any reset, so they hold the instances imported above.
+  await import('../../../src/shared/browser-api');
+  await import('../../../src/background/socket-factory');
+});
+
+beforeEach(() => {
+  vi.resetModules();
+  fake.resetFakeBrowser();
+  sockets.length = 0;
+});
+
+afterEach(() => {
+  bg?.connection.configure(null); // no timers of this worker outlive its test
+  bg = null;
+});
+
+describe('settings → connection', () => {
+  it('connects to the URL the settings give, and nowhere while they are incomplete', async () => {
+    await boot(null);
+    expect(sockets).toHaveLength(0);
+    expect(bg?.connection.getHealth().state).toBe('not-configured');
+
+    await fake.fakeBrowser.storage.local.set({ [LOCAL_KEYS.settings]: settingsWith() });
+    await flush();
+    // (the wiring listens through background.ts; here the worker's handler is called as it would)
+    await bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
+    expect(sockets).toHaveLength(1);
+    const url = new URL(sockets[0]!.url);
+    expect(url.protocol).toBe('wss:');
+    expect(url.host).toBe('pbx.example.com');
+    expect(url.searchParams.get('apiKey')).toBe(API_KEY);
+    expect(url.searchParams.get('subscriber')).toBe('911');
+  });
+
+  it('a changed subscriber closes the old socket before the new one opens', async () => {
+    await boot();
+    const first = sockets[0]!;
+    first.serverOpens();
+    await fake.fakeBrowser.storage.local.set({ [LOCAL_KEYS.settings]: settingsWith({ subscriber: '202' }) });
+    await bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
+    await vi.waitFor(() => expect(sockets).toHaveLength(2));
+    expect(first.closedWith).not.toBeNull();
+    expect(new URL(sockets[1]!.url).searchParams.get('subscriber')).toBe('202');
+  });
+
+  it('the watchdog asking to connect while connected opens no second socket', async () => {
+    await boot();
+    sockets[0]!.serverOpens();
+    bg?.ensureConnected();
+    bg?.ensureConnected();
+    expect(sockets).toHaveLength(1);
+  });
+
+  it('a frame that arrives late on the replaced socket is ignored', async () => {
+    await boot();
+    const old = sockets[0]!;
+    old.serverOpens();
+    await fake.fakeBrowser.storage.local.set({ [LOCAL_KEYS.settings]: settingsWith({ subscriber: '202' }) });
+    await bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
+    await vi.waitFor(() => expect(sockets).toHaveLength(2));
+    old.serverSends(dialFrame()); // the old subscriber's call, after the switch
+    await bg?.pipeline.idle();
+    expect(fake.fakeState.notifications).toEqual({});
+    expect(bg?.connection.getHealth().framesAccepted).toBe(0);
+  });
+
+  it('shows the URL in use with the API key redacted, in memory and in saved health', async () => {
+    await boot();
+    const shown = bg?.connection.getHealth().displayUrl ?? '';
+    expect(shown).toContain('pbx.example.com');
+    expect(shown).toContain('subscriber=911');
+    expect(shown).not.toContain(API_KEY);
+    expect(new URL(shown).searchParams.get('apiKey')).toBe('***');
+    await vi.waitFor(() => expect(fake.fakeBrowser.storage.session.data[SESSION_KEYS.health]).toBeDefined());
+    expect(JSON.stringify(fake.fakeBrowser.storage.session.data)).not.toContain(API_KEY);
+  });
+});
+
+describe('frame → state saved → effects', () => {
+  it('saves the ringing call before it pops, and counts the frame once its pop-up is out', async () => {
+    await boot();
+    await pbxSends(dialFrame());
+    const ids = Object.keys(fake.fakeState.notifications);
+    expect(ids).toHaveLength(1);
+    expect(fake.fakeState.notifications[ids[0]!]?.title).toContain('Олена Коваль');
+    const saved = fake.fakeState.log.indexOf(`set session ${SESSION_KEYS.callState}`);
+    const popped = fake.fakeState.log.indexOf(`notify ${ids[0]}`);
+    expect(saved).toBeGreaterThanOrEqual(0);
+    expect(saved).toBeLessThan(popped);
+    const stored = fake.fakeBrowser.storage.session.data[SESSION_KEYS.callState] as { active: Record<string, unknown> };
+    expect(Object.keys(stored.active)).toEqual(['call-1']);
+    expect(bg?.connection.getHealth().framesAccepted).toBe(1);
+    expect(fake.fakeState.badge.text).not.toBe('');
+  });
+
+  it('counts a rejected frame with its reason, and pops nothing for it', async () => {
+    await boot();
+    await pbxSends('{"event":"call.dial"}');
+    const health = bg?.connection.getHealth();
+    expect(health).toMatchObject({ framesAccepted: 0, framesRejected: 1 });
+    expect(health?.lastRejections.at(-1)?.reason).toMatch(/uuid/);
+    expect(fake.fakeState.notifications).toEqual({});
+  });
+
+  it('a restarted worker does not pop the same call again', async () => {
+    await boot();
+    await pbxSends(dialFrame());
+    const shownBefore = fake.fakeState.log.filter((entry) => entry.startsWith('notify')).length;
+    bg?.connection.configure(null);
+    // The worker stops: modules and memory go, storage stays.
+    vi.resetModules();
+    fake.fakeState.log = [];
+    await boot(null);
+    await pbxSends(dialFrame()); // the PBX replays the ringing call after the reconnect
+    expect(shownBefore).toBe(1);
+    expect(fake.fakeState.log.filter((entry) => entry.startsWith('notify'))).toEqual([]);
+    // Saved health survives the worker: the replay was handled (counted), and popped nothing.
+    expect(bg?.connection.getHealth().framesAccepted).toBe(2);
+  });
+
+  it('a hangup without answer ends the call in the saved history', async () => {
+    await boot();
+    await pbxSends(dialFrame(), hangupFrame());
+    const history = fake.fakeBrowser.storage.local.data[LOCAL_KEYS.history] as Array<{ uuid: string }>;
+    expect(history.map((call) => call.uuid)).toEqual(['call-1']);
+  });
+});
+
+describe('CRM tab opening', () => {
+  const autoOpen = (crmAllowList: string[]) => settingsWith({ crmAllowList, notifications: { ...DEFAULT_SETTINGS.notifications, autoOpen: 'ring' } });
+
+  it('opens the caller card as the call rings when no allow-list is set', async () => {
+    await boot(autoOpen([]));
+    await pbxSends(dialFrame());
+    expect(fake.fakeState.tabs.map((tab) => tab.url)).toEqual([CRM_URL]);
+  });
+
+  it('opens it when its origin is on the allow-list', async () => {
+    await boot(autoOpen(['https://crm.example.com']));
+    await pbxSends(dialFrame());
+    expect(fake.fakeState.tabs.map((tab) => tab.url)).toEqual([CRM_URL]);
+  });
+
+  it('opens nothing when its origin is not on the allow-list', async () => {
+    await boot(autoOpen(['https://other-crm.example.com']));
+    await pbxSends(dialFrame());
+    expect(Object.keys(fake.fakeState.notifications)).toHaveLength(1); // the call was handled…
+    expect(fake.fakeState.tabs).toEqual([]); // …and its card not opened
+  });
+
+  it('a page asking for a link off the allow-list is refused; the same link twice focuses one tab', async () => {
+    await boot(settingsWith({ crmAllowList: ['https://crm.example.com'] }));
+    expect(await bg?.openCrm('https://evil.example/', true)).toBe('refused');
+    expect(await bg?.openCrm(CRM_URL, true)).toBe('opened');
+    expect(await bg?.openCrm(CRM_URL, true)).toBe('focused');
+    expect(fake.fakeState.tabs.map((tab) => tab.url)).toEqual([CRM_URL]);
+    expect(fake.fakeState.focusedWindows).toEqual([1]);
+  });
+});

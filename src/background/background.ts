@@ -44,7 +44,8 @@ contextMenuOnShown()?.addListener((info) => void background().then((bg) => handl
 browser.permissions.onAdded.addListener(() => void background().then((bg) => bg.syncRestFeatures()));
 browser.permissions.onRemoved.addListener(() => void background().then((bg) => bg.syncRestFeatures()));
 // Signals that the socket may have gone stale while it still reads open (docs/connection.md).
-browser.idle.onStateChanged.addListener((state) => void background().then((bg) => bg.onIdleState(state)));
+// The idle API is missing on Firefox for Android (feature detection).
+browser.idle?.onStateChanged.addListener((state) => void background().then((bg) => bg.onIdleState(state)));
 // Firefox's event page fires `online`; Chromium's worker does not (the connection polls navigator.onLine).
 if ('ononline' in globalThis) globalThis.addEventListener('online', () => void background().then((bg) => bg.connection.suspect('online')));
 browser.storage.onChanged.addListener((changes, area) => void background().then((bg) => bg.onStorageChanged(changes, area)));

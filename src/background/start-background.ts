@@ -143,7 +143,8 @@ export async function startBackground(): Promise<Background> {
       random: () => Math.random(),
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-      isOnline: () => navigator.onLine,
+      // Feature detection: a context without navigator (none ships today) is taken as online.
+      isOnline: () => globalThis.navigator?.onLine ?? true,
       onFrame: (data) => pipeline.push(data),
       onHealth: (next: Health) => {
         void saveHealth(next);

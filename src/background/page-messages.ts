@@ -4,6 +4,7 @@ import { pageMessageSchema, type PageReply } from '../shared/messages';
 import { markMissedSeen, clearHistory, clearMissedNotifications } from '../calls/seen-and-clear';
 import type { Background } from './start-background';
 import { callNumber } from './call-back';
+import { callCarriesLink } from '../calls/call-links';
 
 /** Only our own pages: a web page or another extension never gets here with a valid sender. */
 export function isFromThisExtension(sender: Runtime.MessageSender): boolean {
@@ -31,6 +32,8 @@ export async function handlePageMessage(bg: Background, raw: unknown): Promise<P
       await bg.pipeline.mutate((state) => void clearHistory(state), true);
       return { ok: true };
     case 'open-crm': {
+      // Only a link the named call carries: a page cannot make the background open any address.
+      if (message.call === null || !callCarriesLink(bg.pipeline.getState(), message.call, message.url)) return { ok: false, error: 'invalid-link' };
       const result = await bg.openCrm(message.url, true);
       return result === 'refused' ? { ok: false, error: 'invalid-link' } : { ok: true };
     }

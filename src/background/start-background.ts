@@ -77,7 +77,7 @@ export async function startBackground(): Promise<Background> {
     const effects = applyDoNotDisturb(all, quiet(), pipeline.getState());
     for (const effect of effects) {
       if (effect.type === 'notification') await applyNotificationOp(effect.notification, t, { buttons: await buttonsFor(effect.notification) });
-      else await openCrmLink(effect.url, settings.crmAllowList, effect.focused).catch(() => 'refused');
+      else await openCrmLink(effect.url, settings.crmAllowList, effect.focused, 'auto').catch(() => 'refused');
     }
     // The bookkeeping of what was shown: one write per batch, after the pop-ups are out.
     if (effects.length > 0) await Promise.all([flushNotificationLog(), flushButtons()]);

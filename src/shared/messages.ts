@@ -10,7 +10,7 @@ export const pageMessageSchema = z.union([
   /** The popup was opened: missed calls count as seen. */
   z.object({ type: z.literal('mark-missed-seen') }),
   z.object({ type: z.literal('clear-history') }),
-  /** Open a CRM link for a call (the background checks scheme and allow-list). */
+  /** Open a CRM link of a call: the background opens it only when that call carries it, then checks scheme, host and allow-list. */
   z.object({ type: z.literal('open-crm'), url: z.string(), call: z.nullable(z.string()) }),
   /** Click-to-call through the PBX: rings the agent's phone, then dials `number` (normalized by the background). */
   z.object({ type: z.literal('call-back'), number: z.string().check(z.maxLength(200)) }),

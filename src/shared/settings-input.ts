@@ -51,7 +51,8 @@ export interface FieldError {
   args: string[];
 }
 export type FormErrors = Partial<Record<FormField, FieldError>>;
-export type SavableSettings = Omit<Settings, 'version'>;
+/** What the options form saves: everything but the version and the policy-only dialling restriction. */
+export type SavableSettings = Omit<Settings, 'version' | 'dialPrefixes'>;
 export type FormResult = { ok: true; settings: SavableSettings } | { ok: false; errors: FormErrors };
 
 export function formFromSettings(settings: Settings): OptionsForm {

@@ -32,6 +32,7 @@ import { shouldRing } from '../calls/ring-decision';
 import { readDnd } from '../shared/dnd-store';
 import { setRinging } from './ring-sound';
 import { scheduleDndEnd } from './dnd-alarm';
+import { dropOtherPbxAccess } from './pbx-permissions';
 
 export const WATCHDOG_ALARM = 'callpop-watchdog';
 /** Test-only tuning (shorter keep-alive and silence limits), read from local storage. */
@@ -157,6 +158,8 @@ export async function startBackground(): Promise<Background> {
     connection.configure({ url: built.url, displayUrl: redactUrl(built.url, next.apiKey) });
   };
   applySettings(settings);
+  // A worker stopped while the domain changed wakes with the new one: drop any other host then.
+  if (isConfigured(settings)) void dropOtherPbxAccess(settings.domain).catch(() => []);
   refreshBadge();
   void restFeaturesAvailable(settings).then((available) => ensureContextMenus(t, available)).catch(() => undefined);
   syncRing(); // a worker stopped mid-ring wakes to the same decision
@@ -198,6 +201,8 @@ export async function startBackground(): Promise<Background> {
       const next = await readEffectiveSettings();
       // Another PBX or key: what the old one answered says nothing about the new one.
       if (next.settings.domain !== settings.domain || next.settings.apiKey !== settings.apiKey) await resetRestStatus();
+      // Another PBX: the old one's host access goes.
+      if (next.settings.domain !== settings.domain) await dropOtherPbxAccess(next.settings.domain).catch(() => []);
       if (next.settings.language !== settings.language) t = await createUiTranslator(next.settings.language);
       applySettings(next.settings);
       syncRing();

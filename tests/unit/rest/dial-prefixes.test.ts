@@ -23,7 +23,9 @@ describe('dialPrefixes policy', () => {
     expect(parseManagedSettings({ dialPrefixes: ['00380', '+48'] }).layer.dialPrefixes).toEqual(['+380', '+48']);
     const typos = parseManagedSettings({ dialPrefixes: ['ukraine'] });
     expect(typos.invalid).toContain('dialPrefixes');
-    fc.assert(fc.property(fc.stringMatching(/^\+\d{8,15}$/), (number) => expect(dialAllowed(number, typos.layer.dialPrefixes ?? [])).toBe(false)));
+    fc.assert(fc.property(fc.stringMatching(/^\+\d{8,15}$/), (number) => {
+      expect(dialAllowed(number, typos.layer.dialPrefixes ?? [])).toBe(false);
+    }));
     expect(dialPrefixesFromPolicy(['+380', 'x']).prefixes).toEqual(['+380', 'x']);
   });
 

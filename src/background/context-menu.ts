@@ -12,7 +12,7 @@ import { phoneNumberIn } from '../shared/phone-number';
 import { dialAllowed } from '../shared/dial-prefixes';
 import type { RestErrorKind } from '../shared/rest-errors';
 import { announceCallResult } from './call-back';
-import { restFeaturesAvailable } from './pbx-rest';
+import { hasRestPermission, restFeaturesAvailable } from './pbx-rest';
 import { addPendingDial } from './pending-dials';
 import type { Background } from './start-background';
 
@@ -70,10 +70,16 @@ export async function handleContextMenuClick(
     await announceCallResult(result, bg.t);
     return result;
   }
-  const { dialPrefixes } = bg.settings();
-  if (!dialAllowed(number, dialPrefixes)) {
-    await announceDialRefused(number, dialPrefixes, bg.t);
+  const settings = bg.settings();
+  if (!dialAllowed(number, settings.dialPrefixes)) {
+    await announceDialRefused(number, settings.dialPrefixes, bg.t);
     return { ok: false, number, error: 'dial-refused' };
+  }
+  // Never ask the agent to confirm a call that cannot be made.
+  if (!(await hasRestPermission(settings))) {
+    const result = { ok: false, number, error: 'no-permission' } as const;
+    await announceCallResult(result, bg.t);
+    return result;
   }
   const token = await addPendingDial(number);
   await browser.windows.create({ url: `${browser.runtime.getURL(CONFIRM_DIAL_PAGE)}#${token}`, type: 'popup', width: 460, height: 320, focused: true });

@@ -16,7 +16,7 @@ type Step =
   | { kind: 'ready'; number: string }
   | { kind: 'calling'; number: string }
   | { kind: 'called'; number: string }
-  | { kind: 'failed'; number: string; words: string };
+  | { kind: 'failed'; number: string; words: string; error: string };
 
 export interface ConfirmDialProps {
   token: string;
@@ -62,7 +62,7 @@ export function ConfirmDialApp({ token, t, send, closeWindow }: ConfirmDialProps
     }
     const error = reply?.error ?? 'network';
     const words = error === 'expired' ? t('confirmDialExpired') : t(restErrorMessageKey(error as RestErrorKind)) || t('restError_network');
-    setStep({ kind: 'failed', number, words });
+    setStep({ kind: 'failed', number, words, error });
   };
 
   return (
@@ -87,7 +87,7 @@ export function ConfirmDialApp({ token, t, send, closeWindow }: ConfirmDialProps
           </button>
         </div>
       )}
-      <p role="status" data-testid="dial-status" data-outcome={step.kind === 'called' ? 'ok' : step.kind === 'failed' ? 'failed' : undefined}>
+      <p role="status" data-testid="dial-status" data-outcome={step.kind === 'called' ? 'ok' : step.kind === 'failed' ? step.error : undefined}>
         {step.kind === 'called' || step.kind === 'calling' ? t('confirmDialCalling', [step.number]) : step.kind === 'failed' ? t('confirmDialFailed', [step.words]) : ''}
       </p>
       {(step.kind === 'failed' || step.kind === 'expired') && (

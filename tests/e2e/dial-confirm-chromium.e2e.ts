@@ -14,6 +14,7 @@ import { launchChromium, waitFor, type ChromiumExtension } from './support/chrom
 import { AGENT_EXT, configureExtension, freePort, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { allCalls, readCallsState } from './support/extension-state';
 import type { Simulator } from '../../tools/simulator/simulator';
+import { grantHostAccess } from './support/host-access';
 
 const TARGET = '+882161234567'; // a satellite range: what the link really dials
 const SHOWN = '+380 67 123 45 67'; // what the page shows the agent
@@ -37,7 +38,7 @@ describe('dialling from a hostile page in Chromium', () => {
     await ext.evalInWorker((tuning) => chrome.storage.local.set({ 'callpop.testTuning': tuning }), { exposeHandlers: true });
     await configureExtension(ext, settingsFor(sim));
     await sim.waitForClients(1, 20_000);
-    await grantHostAccess();
+    await allowCalling();
   });
   afterAll(async () => {
     await ext?.close();
@@ -45,24 +46,11 @@ describe('dialling from a hostile page in Chromium', () => {
     await new Promise((resolve) => web?.close(resolve));
   });
 
-  async function grantHostAccess(): Promise<void> {
+  /** A call in history (the popup offers its allow button then), then host access. */
+  async function allowCalling(): Promise<void> {
     sim.play('tests/fixtures/scenarios/incoming-missed.jsonl', { speed: 10 }).catch(() => undefined);
     await waitFor(async () => (allCalls(await readCallsState(ext)).some((c) => c.outcome === 'missed') ? true : undefined), 'a call in history', 30_000);
-    const settingsPage = await ext.context.newPage();
-    await settingsPage.goto(`chrome://extensions/?id=${ext.extensionId}`);
-    await settingsPage.evaluate(
-      ([id, pattern]) =>
-        new Promise<void>((resolve) => {
-          const api = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } }).developerPrivate;
-          api.addHostPermission(id, pattern, () => resolve());
-        }),
-      [ext.extensionId, PATTERN] as const,
-    );
-    await settingsPage.close();
-    const popup = await ext.openExtensionPage('src/popup/popup.html');
-    await popup.getByTestId('allow-calling-button').click({ timeout: 15_000 });
-    await waitFor(() => ext.evalInWorker((p) => chrome.permissions.contains({ origins: [p] }), PATTERN).then((ok) => ok || undefined), 'host access');
-    await popup.close();
+    await grantHostAccess(ext, PATTERN);
   }
 
   const menuClick = (linkUrl: string) =>

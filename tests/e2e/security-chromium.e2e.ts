@@ -10,6 +10,7 @@ import { AGENT_EXT, configureExtension, freePort, settingsFor, startLoopbackSimu
 import { allCalls, readCallsState } from './support/extension-state';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
+import { grantHostAccess } from './support/host-access';
 
 const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
 const say = (key: string) => en[key]!.message;
@@ -123,21 +124,8 @@ describe('issue 16 in Chromium', () => {
 
   it('host access granted for the old PBX goes when the domain changes', async () => {
     const has = () => ext.evalInWorker((p) => chrome.permissions.contains({ origins: [p] }), PATTERN);
-    const settingsPage = await ext.context.newPage();
-    await settingsPage.goto(`chrome://extensions/?id=${ext.extensionId}`);
-    await settingsPage.evaluate(
-      ([id, pattern]) =>
-        new Promise<void>((resolve) => {
-          const api = (chrome as unknown as { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void } }).developerPrivate;
-          api.addHostPermission(id, pattern, () => resolve());
-        }),
-      [ext.extensionId, PATTERN] as const,
-    );
-    await settingsPage.close();
-    const popup = await ext.openExtensionPage('src/popup/popup.html');
-    await popup.getByTestId('allow-calling-button').click({ timeout: 15_000 });
-    await waitFor(async () => ((await has()) ? true : undefined), 'host access for the PBX');
-    await popup.close();
+    await grantHostAccess(ext, PATTERN);
+    expect(await has()).toBe(true);
 
     await configureExtension(ext, settingsFor(sim, { domain: `localhost:${sim.port}` }));
     await waitFor(async () => ((await has()) ? undefined : true), 'the old PBX origin removed', 15_000);

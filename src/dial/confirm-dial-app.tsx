@@ -1,7 +1,7 @@
 // "Call +…?" before a number a page handed us is dialled (issue 16, finding 4). It shows the
 // exact number the background stored (a tel: link's target, not its text) and dials only on
 // "Call". Cancel has the focus, so an Enter meant for the page the agent was typing in when this
-// window came up dials nothing; Escape cancels too; Tab reaches "Call".
+// window came up dials nothing; Escape cancels too; Shift+Tab reaches "Call".
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Translate } from '../shared/i18n-types';
 import { pageReplySchema, type PageMessage } from '../shared/messages';

@@ -17,8 +17,11 @@ export default defineConfig(({ mode }) => {
       // Minified, and no source maps in what ships: the stores' reviewers read source.zip.
       minify: true,
       sourcemap: false,
-      // Pages the manifest does not name: Chrome's offscreen document (ring sound, clipboard).
-      ...(browser === 'chrome' ? { rollupOptions: { input: { offscreen: 'src/offscreen/offscreen.html' } } } : {}),
+      // Pages the manifest does not name: the dial confirmation window (both browsers) and
+      // Chrome's offscreen document (ring sound, clipboard).
+      rollupOptions: {
+        input: { 'confirm-dial': 'src/dial/confirm-dial.html', ...(browser === 'chrome' ? { offscreen: 'src/offscreen/offscreen.html' } : {}) },
+      },
     },
   };
 });

@@ -5,6 +5,7 @@ import { browser } from '../shared/browser-api';
 import type { Translate } from '../shared/i18n-types';
 import type { Settings } from '../shared/settings-schema';
 import { phoneNumberIn } from '../shared/phone-number';
+import { dialAllowed } from '../shared/dial-prefixes';
 import { RestError, restErrorKindOf, restErrorMessageKey, type RestErrorKind } from '../shared/rest-errors';
 import { agentExtension, noteRestFailure, noteRestSuccess, restClientFor } from './pbx-rest';
 
@@ -13,6 +14,8 @@ export type CallResult = { ok: true; number: string; uuid: string } | { ok: fals
 export async function callNumber(settings: Settings, raw: string): Promise<CallResult> {
   const number = phoneNumberIn(raw);
   if (!number) return { ok: false, number: null, error: 'invalid-number' };
+  // Every path (popup, notification button, confirmed page number) obeys the admin's prefixes.
+  if (!dialAllowed(number, settings.dialPrefixes)) return { ok: false, number, error: 'dial-refused' };
   try {
     const client = await restClientFor(settings);
     const legExt = await agentExtension(client, settings);

@@ -1,11 +1,19 @@
 // "Call <number> via PBX" on selected text and on tel: links, without content scripts: the
 // browser hands the selection or the link to the menu click. Firefox tells us before the menu
 // opens (menus.onShown), so it can show the number itself; Chrome cannot, so its title is generic.
+//
+// The page chose that text (a tel: link whose target differs from its text, a hidden span, a
+// selection rewritten on `contextmenu`), so a click never dials by itself: it opens a window that
+// shows the exact number and waits for the agent's "Call" (issue 16, finding 4). Numbers outside
+// the admin's dialPrefixes are refused before anything is asked.
 import { browser, type Menus } from '../shared/browser-api';
 import type { Translate } from '../shared/i18n-types';
 import { phoneNumberIn } from '../shared/phone-number';
-import { announceCallResult, callNumber, type CallResult } from './call-back';
-import { restFeaturesAvailable } from './pbx-rest';
+import { dialAllowed } from '../shared/dial-prefixes';
+import type { RestErrorKind } from '../shared/rest-errors';
+import { announceCallResult } from './call-back';
+import { hasRestPermission, restFeaturesAvailable } from './pbx-rest';
+import { addPendingDial } from './pending-dials';
 import type { Background } from './start-background';
 
 export const MENU_SELECTION = 'callpop-call-selection';
@@ -45,15 +53,49 @@ function textOf(info: Pick<Menus.OnClickData, 'menuItemId' | 'linkUrl' | 'select
   return info.selectionText ?? info.linkUrl ?? '';
 }
 
-/** The menu item was clicked: dial the normalized number and say what happened. */
+export const CONFIRM_DIAL_PAGE = 'src/dial/confirm-dial.html';
+
+/** Asked: the confirmation window is open; refused: nothing to ask (no number, or outside the policy). */
+export type MenuDialResult = { ok: true; asked: true; number: string } | { ok: false; number: string | null; error: RestErrorKind };
+
+/** The menu item was clicked: find the number, then ask the agent before anything is dialled. */
 export async function handleContextMenuClick(
   bg: Background,
   info: Pick<Menus.OnClickData, 'menuItemId' | 'linkUrl' | 'selectionText'>,
-): Promise<CallResult | null> {
+): Promise<MenuDialResult | null> {
   if (info.menuItemId !== MENU_SELECTION && info.menuItemId !== MENU_LINK) return null;
-  const result = await callNumber(bg.settings(), textOf(info));
-  await announceCallResult(result, bg.t);
-  return result;
+  const number = phoneNumberIn(textOf(info));
+  if (!number) {
+    const result = { ok: false, number: null, error: 'invalid-number' } as const;
+    await announceCallResult(result, bg.t);
+    return result;
+  }
+  const settings = bg.settings();
+  if (!dialAllowed(number, settings.dialPrefixes)) {
+    await announceDialRefused(number, settings.dialPrefixes, bg.t);
+    return { ok: false, number, error: 'dial-refused' };
+  }
+  // Never ask the agent to confirm a call that cannot be made.
+  if (!(await hasRestPermission(settings))) {
+    const result = { ok: false, number, error: 'no-permission' } as const;
+    await announceCallResult(result, bg.t);
+    return result;
+  }
+  const token = await addPendingDial(number);
+  await browser.windows.create({ url: `${browser.runtime.getURL(CONFIRM_DIAL_PAGE)}#${token}`, type: 'popup', width: 460, height: 320, focused: true });
+  return { ok: true, asked: true, number };
+}
+
+/** "Not called: +882…" and which prefixes the admin allows. */
+async function announceDialRefused(number: string, prefixes: readonly string[], t: Translate): Promise<void> {
+  await browser.notifications
+    .create(`dial:${Date.now()}`, {
+      type: 'basic',
+      iconUrl: browser.runtime.getURL('icons/icon-128.png'),
+      title: t('dialFailedTitle', [number]),
+      message: t('dialRefusedPrefixes', [prefixes.join(', ')]),
+    })
+    .catch(() => undefined);
 }
 
 /** Firefox: put the number itself in the title, or hide the item when the text holds none. */

@@ -2,7 +2,7 @@
 // opening another. We remember our own tabs rather than asking for the "tabs" permission
 // (which would show agents a "read your browsing history" warning just to match URLs).
 import { browser } from '../shared/browser-api';
-import { crmLinkOrNull } from '../shared/crm-link';
+import { crmLinkOrNull, type OpenMode } from '../shared/crm-link';
 
 const OPENED_KEY = 'callpop.crmTabs';
 const MAX_REMEMBERED = 50;
@@ -19,8 +19,8 @@ async function readOpened(): Promise<Opened> {
 
 export type OpenResult = 'opened' | 'focused' | 'refused';
 
-export async function openCrmLink(raw: string, allowList: readonly string[], focused: boolean): Promise<OpenResult> {
-  const url = crmLinkOrNull(raw, allowList);
+export async function openCrmLink(raw: string, allowList: readonly string[], focused: boolean, mode: OpenMode = 'click'): Promise<OpenResult> {
+  const url = crmLinkOrNull(raw, allowList, mode);
   if (!url) return 'refused';
   const opened = await readOpened();
   const known = opened[url];

@@ -3,7 +3,15 @@ import { browser, type Runtime } from '../shared/browser-api';
 import { pageMessageSchema, type PageReply } from '../shared/messages';
 import { markMissedSeen, clearHistory, clearMissedNotifications } from '../calls/seen-and-clear';
 import type { Background } from './start-background';
-import { callNumber } from './call-back';
+import { announceCallResult, callNumber } from './call-back';
+import { peekPendingDial, takePendingDial } from './pending-dials';
+import { callCarriesLink } from '../calls/call-links';
+import { readManagedSettings } from '../shared/managed-settings';
+import { readEffectiveSettings } from '../shared/settings-store';
+import { buildConnectionUrl } from '../shared/connection-url';
+import { testConnection } from '../shared/connection-test';
+
+const CONNECTION_FIELDS = ['domain', 'apiKey', 'subscriber', 'urlTemplate'] as const;
 
 /** Only our own pages: a web page or another extension never gets here with a valid sender. */
 export function isFromThisExtension(sender: Runtime.MessageSender): boolean {
@@ -36,12 +44,40 @@ export async function handlePageMessage(bg: Background, raw: unknown): Promise<P
       await bg.pipeline.mutate((state) => void clearHistory(state), true);
       return { ok: true };
     case 'open-crm': {
+      // Only a link the named call carries: a page cannot make the background open any address.
+      if (message.call === null || !callCarriesLink(bg.pipeline.getState(), message.call, message.url)) return { ok: false, error: 'invalid-link' };
       const result = await bg.openCrm(message.url, true);
       return result === 'refused' ? { ok: false, error: 'invalid-link' } : { ok: true };
     }
     case 'call-back': {
       const result = await callNumber(bg.settings(), message.number);
       return result.ok ? { ok: true } : { ok: false, error: result.error };
+    }
+    case 'dial-pending': {
+      const number = await peekPendingDial(message.token);
+      return number === null ? { ok: false, error: 'expired' } : { ok: true, number };
+    }
+    case 'dial-confirm': {
+      // The number the background stored when the page asked: the window cannot name another.
+      const number = await takePendingDial(message.token);
+      if (number === null) return { ok: false, error: 'expired' };
+      const result = await callNumber(bg.settings(), number);
+      await announceCallResult(result, bg.t);
+      return result.ok ? { ok: true, number } : { ok: false, number, error: result.error };
+    }
+    case 'dial-cancel':
+      await takePendingDial(message.token);
+      return { ok: true };
+    case 'policy-key':
+      return { ok: true, policyKey: (await readManagedSettings()).layer.apiKey !== undefined };
+    case 'test-connection': {
+      const { settings, locked } = await readEffectiveSettings();
+      const fields = { domain: message.domain, apiKey: message.apiKey, subscriber: message.subscriber, urlTemplate: message.urlTemplate };
+      // What a policy sets is the policy's, whatever the page sent (it never had the policy key).
+      for (const key of CONNECTION_FIELDS) if (locked.includes(key)) fields[key] = settings[key];
+      const built = buildConnectionUrl(fields);
+      if (!built.ok) return { ok: false, error: built.error };
+      return { ok: true, report: await testConnection(built.url) };
     }
   }
 }

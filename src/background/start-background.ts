@@ -32,6 +32,7 @@ import { shouldRing } from '../calls/ring-decision';
 import { readDnd } from '../shared/dnd-store';
 import { setRinging } from './ring-sound';
 import { scheduleDndEnd } from './dnd-alarm';
+import { dropOtherPbxAccess } from './pbx-permissions';
 
 export const WATCHDOG_ALARM = 'callpop-watchdog';
 /** Test-only tuning (shorter keep-alive and silence limits), read from local storage. */
@@ -91,7 +92,7 @@ export async function startBackground(): Promise<Background> {
     const effects = applyDoNotDisturb(all, quiet(), pipeline.getState());
     for (const effect of effects) {
       if (effect.type === 'notification') await applyNotificationOp(effect.notification, t, { buttons: await buttonsFor(effect.notification) });
-      else await openCrmLink(effect.url, settings.crmAllowList, effect.focused).catch(() => 'refused');
+      else await openCrmLink(effect.url, settings.crmAllowList, effect.focused, 'auto').catch(() => 'refused');
     }
     // The bookkeeping of what was shown: one write per batch, after the pop-ups are out.
     if (effects.length > 0) await Promise.all([flushNotificationLog(), flushButtons()]);
@@ -174,6 +175,8 @@ export async function startBackground(): Promise<Background> {
     connection.configure({ url: built.url, displayUrl: redactUrl(built.url, next.apiKey) });
   };
   applySettings(settings);
+  // A worker stopped while the domain changed wakes with the new one: drop any other host then.
+  if (isConfigured(settings)) void dropOtherPbxAccess(settings.domain).catch(() => []);
   refreshBadge();
   void restFeaturesAvailable(settings).then((available) => ensureContextMenus(t, available)).catch(() => undefined);
   syncRing(); // a worker stopped mid-ring wakes to the same decision
@@ -225,6 +228,8 @@ export async function startBackground(): Promise<Background> {
       const next = await readEffectiveSettings();
       // Another PBX or key: what the old one answered says nothing about the new one.
       if (next.settings.domain !== settings.domain || next.settings.apiKey !== settings.apiKey) await resetRestStatus();
+      // Another PBX: the old one's host access goes.
+      if (next.settings.domain !== settings.domain) await dropOtherPbxAccess(next.settings.domain).catch(() => []);
       if (next.settings.language !== settings.language) t = await createUiTranslator(next.settings.language);
       applySettings(next.settings);
       syncRing();

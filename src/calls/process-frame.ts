@@ -12,9 +12,12 @@ export function processFrame(
   now: number,
   config: ReducerConfig,
 ): { result: NormalizeResult; effects: Effect[] } {
-  const result = normalizeFrame(data);
-  if (result.kind === 'rejected') return { result, effects: [] };
-  // Before it reaches state, health and the diagnostics panel: a PBX error may quote the API key.
-  if (result.kind === 'error' && config.secrets?.length) result.message = redactText(result.message, config.secrets);
+  // A PBX error may quote the API key: normalizeFrame masks it before the text is shortened, so
+  // neither state, health nor the diagnostics panel ever holds a piece of it.
+  const result = normalizeFrame(data, config.secrets ?? []);
+  if (result.kind === 'rejected') {
+    result.reason = redactText(result.reason, config.secrets ?? []);
+    return { result, effects: [] };
+  }
   return { result, effects: applyEvent(state, result, now, config) };
 }

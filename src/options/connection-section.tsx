@@ -40,6 +40,8 @@ export function ConnectionSection({ form, update, errors, locked, t, onTestError
               autoComplete="off"
               spellcheck={false}
               value={form.apiKey}
+              // A policy key is never on this page: the locked field shows only that one is set.
+              placeholder={locked.has('apiKey') ? '••••••••' : undefined}
               disabled={locked.has('apiKey')}
               aria-describedby={describedBy}
               aria-invalid={invalid}
@@ -88,7 +90,7 @@ export function ConnectionSection({ form, update, errors, locked, t, onTestError
           )}
         </FieldFrame>
       </details>
-      <TestConnectionPanel form={form} t={t} onErrors={onTestErrors} runTest={runTest} />
+      <TestConnectionPanel form={form} t={t} onErrors={onTestErrors} runTest={runTest} policyKey={locked.has('apiKey')} />
     </section>
   );
 }

@@ -7,9 +7,10 @@ import type { PageMessage } from '../shared/messages';
 import type { Settings } from '../shared/settings-schema';
 import type { SettingsLayer } from '../shared/settings-migrations';
 import { formFromSettings, parseOptionsForm, type FormErrors, type OptionsForm, type SavableSettings } from '../shared/settings-input';
-import { isConfigured, readEffectiveSettings, saveSettings, watchSettings, type EffectiveSettings } from '../shared/settings-store';
+import { saveSettings, watchSettings, type EffectiveSettings } from '../shared/settings-store';
+import { pageIsConfigured, readPageSettings, testInBackground, type ConnectionFields } from './page-settings';
 import { createUiTranslator, uiLanguageTag } from '../shared/ui-strings';
-import { testConnection, type ConnectionTestReport } from '../shared/connection-test';
+import type { ConnectionTestReport } from '../shared/connection-test';
 import { ConnectionSection } from './connection-section';
 import { NotificationsSection } from './notifications-section';
 import { GeneralSection } from './general-section';
@@ -19,7 +20,7 @@ import { diagnosticsReport } from './diagnostics-report';
 import { useHealth } from './use-health';
 
 export interface OptionsAppProps {
-  runTest?: (url: string) => Promise<ConnectionTestReport>;
+  runTest?: (fields: ConnectionFields) => Promise<ConnectionTestReport>;
   writeClipboard?: (text: string) => Promise<void>;
 }
 
@@ -38,7 +39,7 @@ export function withoutLocked(settings: SavableSettings, locked: ReadonlySet<str
   return out;
 }
 
-export function OptionsApp({ runTest = (url) => testConnection(url), writeClipboard = (text) => navigator.clipboard.writeText(text) }: OptionsAppProps) {
+export function OptionsApp({ runTest = testInBackground, writeClipboard = (text) => navigator.clipboard.writeText(text) }: OptionsAppProps) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [form, setForm] = useState<OptionsForm | null>(null);
   const [errors, setErrors] = useState<FormErrors>({});
@@ -48,7 +49,7 @@ export function OptionsApp({ runTest = (url) => testConnection(url), writeClipbo
   useEffect(() => {
     let live = true;
     const load = async (resetForm: boolean) => {
-      const effective = await readEffectiveSettings();
+      const effective = await readPageSettings();
       const t = await createUiTranslator(effective.settings.language);
       if (!live) return;
       // Screen readers pick their voice from <html lang>: the catalog says which language it is.
@@ -90,14 +91,14 @@ export function OptionsApp({ runTest = (url) => testConnection(url), writeClipbo
       setStatus('optionsSaveFailed');
       return;
     }
-    const next = await readEffectiveSettings();
+    const next = await readPageSettings();
     const reconnect: PageMessage = { type: 'reconnect' };
     // The background also watches storage; the message makes it skip any backoff wait.
     await browser.runtime.sendMessage(reconnect).catch(() => undefined);
     const nextT = next.settings.language === loaded.settings.language ? t : await createUiTranslator(next.settings.language);
     setLoaded({ ...next, t: nextT });
     setForm(formFromSettings(next.settings));
-    setStatus(isConfigured(next.settings) ? 'optionsSavedConnecting' : 'optionsSavedNotConfigured');
+    setStatus(pageIsConfigured(next) ? 'optionsSavedConnecting' : 'optionsSavedNotConfigured');
   };
 
   const report = () =>
@@ -142,7 +143,7 @@ function lockedFromPolicy(current: OptionsForm, effective: EffectiveSettings): O
     if (path.startsWith('notifications.')) {
       const key = path.slice('notifications.'.length) as keyof Settings['notifications'];
       Object.assign(next.notifications, { [key]: fresh.notifications[key] });
-    } else Object.assign(next, { [path]: fresh[path as keyof OptionsForm] });
+    } else if (path in fresh) Object.assign(next, { [path]: fresh[path as keyof OptionsForm] });
   }
   return next;
 }

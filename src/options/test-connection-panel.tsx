@@ -5,6 +5,7 @@ import type { Translate } from '../shared/i18n-types';
 import type { FormErrors, FormField, OptionsForm } from '../shared/settings-input';
 import { buildConnectionUrl } from '../shared/connection-url';
 import type { ConnectionTestReport, TestResult } from '../shared/connection-test';
+import { POLICY_KEY_STAND_IN, type ConnectionFields } from './page-settings';
 
 const RESULT_KEYS: Record<TestResult, string> = {
   connected: 'optionsTestConnected',
@@ -28,13 +29,18 @@ export interface TestConnectionPanelProps {
   form: OptionsForm;
   t: Translate;
   onErrors: (errors: FormErrors) => void;
-  runTest: (url: string) => Promise<ConnectionTestReport>;
+  /** The background runs the test with these fields; it fills in what a policy sets. */
+  runTest: (fields: ConnectionFields) => Promise<ConnectionTestReport>;
+  /** A policy sets the API key: the page does not have it, the background does. */
+  policyKey: boolean;
 }
 
-export function TestConnectionPanel({ form, t, onErrors, runTest }: TestConnectionPanelProps) {
+export function TestConnectionPanel({ form, t, onErrors, runTest, policyKey }: TestConnectionPanelProps) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const run = async () => {
-    const built = buildConnectionUrl(form);
+    const fields: ConnectionFields = { domain: form.domain, apiKey: form.apiKey, subscriber: form.subscriber, urlTemplate: form.urlTemplate };
+    // Checked here so each mistake shows beside its field; the URL itself is built by the background.
+    const built = buildConnectionUrl(policyKey ? { ...fields, apiKey: POLICY_KEY_STAND_IN } : fields);
     if (!built.ok) {
       onErrors({ [fieldOfError(built.error)]: { key: built.error, args: [] } });
       setStatus({ kind: 'invalid' });
@@ -42,7 +48,7 @@ export function TestConnectionPanel({ form, t, onErrors, runTest }: TestConnecti
     }
     onErrors({});
     setStatus({ kind: 'running' });
-    setStatus({ kind: 'done', report: await runTest(built.url) });
+    setStatus({ kind: 'done', report: await runTest(fields) });
   };
   return (
     <div class="test-connection">

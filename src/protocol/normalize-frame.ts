@@ -49,10 +49,10 @@ function normalizePresence(frame: JsonObject, presence: PresenceEvent['presence'
   return { kind: 'presence', presence, serverTime: parsed.data.serverTime, leg: parsed.data.leg };
 }
 
-function normalizeError(frame: JsonObject): NormalizeResult {
+function normalizeError(frame: JsonObject, secrets: readonly string[]): NormalizeResult {
   // The error itself matters more than a malformed timestamp beside it.
   const serverTime = wireTime.safeParse(own(frame, 'serverTime'));
-  return { kind: 'error', message: summarizeErrorFrame(frame), serverTime: serverTime.success ? serverTime.data : null };
+  return { kind: 'error', message: summarizeErrorFrame(frame, secrets), serverTime: serverTime.success ? serverTime.data : null };
 }
 
 function parseCallFrame(frame: JsonObject): WireCallFrame | Rejection {
@@ -84,7 +84,7 @@ function normalizeCall(frame: JsonObject, event: CallEventName): NormalizeResult
   };
 }
 
-function normalizeText(data: string): NormalizeResult {
+function normalizeText(data: string, secrets: readonly string[]): NormalizeResult {
   let parsed: unknown;
   try {
     parsed = JSON.parse(data);
@@ -99,7 +99,7 @@ function normalizeText(data: string): NormalizeResult {
   const presence = presenceOf(frame);
   if (presence) return normalizePresence(frame, presence);
   const event = own(frame, 'event');
-  if (event === 'error') return normalizeError(frame);
+  if (event === 'error') return normalizeError(frame, secrets);
   if (event === undefined || event === null) return reject('event: missing');
   if (typeof event !== 'string') return reject(`event: expected a string, got ${describeValue(event)}`);
   const callEvent = Object.hasOwn(CALL_EVENTS, event) ? CALL_EVENTS[event] : undefined;
@@ -109,8 +109,11 @@ function normalizeText(data: string): NormalizeResult {
   return normalizeCall(frame, callEvent);
 }
 
-/** One WebSocket message → a normalized PBX event, or a rejection whose reason names what was wrong and where. */
-export function normalizeFrame(data: unknown): NormalizeResult {
+/**
+ * One WebSocket message → a normalized PBX event, or a rejection whose reason names what was wrong
+ * and where. `secrets` (the API key) are masked in an error's text before it is shortened.
+ */
+export function normalizeFrame(data: unknown, secrets: readonly string[] = []): NormalizeResult {
   try {
     if (typeof data !== 'string') {
       return reject(`binary frame (${kindOf(data)}) ignored: the PBX sends JSON text frames`);
@@ -121,7 +124,7 @@ export function normalizeFrame(data: unknown): NormalizeResult {
         `frame too large: ${data.length} characters (UTF-16 code units), the limit is ${MAX_FRAME_LENGTH} (1 MiB)`,
       );
     }
-    return normalizeText(data);
+    return normalizeText(data, secrets);
   } catch {
     // Only something exotic gets here (a hostile object whose toString throws, a stack overflow).
     return reject('frame could not be read (internal error while normalizing)');

@@ -1,6 +1,7 @@
 // Rejection reasons are read by whoever can fix the PBX side, in the diagnostics panel and the
 // replay tool, so they name the field path and quote the offending value — cleaned, because a
 // value from the wire must not smuggle bidi tricks into the diagnostics either.
+import { maskKeyParams } from '../shared/redact';
 import type * as z from 'zod/mini';
 import { cleanText } from '../shared/text-hygiene';
 
@@ -12,7 +13,8 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'string') {
     if (value.trim() === '') return value === '' ? 'an empty string' : 'a blank string';
-    return JSON.stringify(cleanText(value, QUOTE_LIMIT) ?? '');
+    // Masked before it is cut, so a quoted URL cannot leave a piece of an apiKey value behind.
+    return JSON.stringify(cleanText(maskKeyParams(value), QUOTE_LIMIT) ?? '');
   }
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return 'an array';

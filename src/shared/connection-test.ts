@@ -1,20 +1,25 @@
-// "Test connection" on the options page: opens a socket with the values on screen and, when it
-// fails, asks the host over plain HTTP why. A browser hides the reason of a failed handshake
-// (close code 1006 for everything, https://websockets.spec.whatwg.org/#feedback-from-the-protocol),
-// so the HTTP status of a GET on the same URL is the only clue. We hold no host permissions,
-// so this relies on the server sending CORS headers; without them we can only tell "answers" from "silent".
+// "Test connection" with the values on the options page, run by the background (a failed
+// WebSocket is logged with its URL by the browser, in the console of the page that opened it; the
+// options page must not hold that line, issue 16 finding 2).
+// First a GET on the endpoint's address WITHOUT its query (no key in a request that can fail in
+// plain sight) says whether the host answers; only then does the socket, the one request that
+// carries the key, open. A browser hides the reason of a failed handshake (close code 1006 for
+// everything, https://websockets.spec.whatwg.org/#feedback-from-the-protocol), so the status of
+// that GET is the only clue. We hold no host permissions, so this relies on the server sending
+// CORS headers; without them we can only tell "answers" from "silent".
+import * as z from 'zod/mini';
 
-export type TestResult = 'connected' | 'refused' | 'unreachable' | 'not-websocket' | 'timeout';
-
-export interface ConnectionTestReport {
-  result: TestResult;
+export const connectionTestReportSchema = z.object({
+  result: z.enum(['connected', 'refused', 'unreachable', 'not-websocket', 'timeout']),
   /** The first frame the PBX sent within FIRST_FRAME_WAIT_MS of opening, as text. */
-  firstFrame: string | null;
+  firstFrame: z.nullable(z.string()),
   /** A locale key explaining the result (takes the HTTP status as $1 when there is one). */
-  detail: string;
+  detail: z.string(),
   /** The HTTP status that decided the result, if any. */
-  httpStatus: number | null;
-}
+  httpStatus: z.nullable(z.number()),
+});
+export type ConnectionTestReport = z.infer<typeof connectionTestReportSchema>;
+export type TestResult = ConnectionTestReport['result'];
 
 /** The subset of WebSocket the test uses, so tests can pass a fake. */
 export interface TestSocket {
@@ -55,9 +60,17 @@ export async function testConnection(url: string, deps: ConnectionTestDeps = {})
   });
   const abort = new AbortController();
   try {
+    let probeUrl: URL;
+    try {
+      probeUrl = httpUrlOf(url);
+    } catch {
+      return report('unreachable', 'optionsTestDetailBadUrl');
+    }
+    const probe = await Promise.race([probeHost(probeUrl, fetchImpl, abort.signal), timeout]);
+    if ('result' in probe) return probe;
     const outcome = await Promise.race([openSocket(url, WebSocketImpl, deps.firstFrameWaitMs ?? FIRST_FRAME_WAIT_MS, abort.signal), timeout]);
     if (outcome !== FAILED_BEFORE_OPEN) return outcome;
-    return await Promise.race([classifyByHttp(url, fetchImpl, abort.signal), timeout]);
+    return classifyByStatus(probe.status);
   } finally {
     clearTimeout(timer);
     abort.abort(); // closes a socket still waiting and cancels a fetch still running
@@ -108,30 +121,38 @@ function openSocket(
   });
 }
 
+/** The endpoint over http(s), without query or fragment: the key never rides on the probe. */
 function httpUrlOf(wsUrl: string): URL {
   const url = new URL(wsUrl);
   url.protocol = url.protocol === 'ws:' ? 'http:' : 'https:';
+  url.search = '';
+  url.hash = '';
   return url;
 }
 
-async function classifyByHttp(wsUrl: string, fetchImpl: FetchLike, signal: AbortSignal): Promise<ConnectionTestReport> {
-  const httpUrl = httpUrlOf(wsUrl);
+/** The HTTP status of the bare endpoint (null: the host answers but hides it from us), or the report that ends the test. */
+async function probeHost(httpUrl: URL, fetchImpl: FetchLike, signal: AbortSignal): Promise<{ status: number | null } | ConnectionTestReport> {
   try {
     const response = await fetchImpl(httpUrl.href, { method: 'GET', mode: 'cors', credentials: 'omit', cache: 'no-store', signal });
-    const status = response.status;
-    if (status === 401 || status === 403) return report('refused', 'optionsTestDetailAuth', status);
-    // 426 Upgrade Required / 400: it is the WebSocket endpoint, so the handshake itself was refused.
-    if (status === 426 || status === 400) return report('refused', 'optionsTestDetailHandshake', status);
-    return report('not-websocket', 'optionsTestDetailNotWs', status);
+    return { status: response.status };
   } catch {
     if (signal.aborted) return report('timeout', 'optionsTestDetailTimeout');
   }
   try {
     // An opaque answer only proves the host is up; it cannot say whether this is the PBX's socket.
     await fetchImpl(httpUrl.origin + '/', { method: 'GET', mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal });
-    return report('refused', 'optionsTestDetailOpaque');
+    return { status: null };
   } catch {
     if (signal.aborted) return report('timeout', 'optionsTestDetailTimeout');
     return report('unreachable', 'optionsTestDetailUnreachable');
   }
+}
+
+/** Why the handshake failed, as far as the bare endpoint's status tells. */
+function classifyByStatus(status: number | null): ConnectionTestReport {
+  if (status === null) return report('refused', 'optionsTestDetailOpaque');
+  if (status === 401 || status === 403) return report('refused', 'optionsTestDetailAuth', status);
+  // 426 Upgrade Required / 400: it is the WebSocket endpoint, so the handshake itself was refused.
+  if (status === 426 || status === 400) return report('refused', 'optionsTestDetailHandshake', status);
+  return report('not-websocket', 'optionsTestDetailNotWs', status);
 }

@@ -4,6 +4,7 @@
 import { browser } from './browser-api';
 import { checkUrlTemplate, normalizeDomain, validateApiKey, validateSubscriber } from './connection-url';
 import { parseAllowList } from './settings-input';
+import { dialPrefixesFromPolicy } from './dial-prefixes';
 import { validFields, type SettingsFieldPath, type SettingsLayer } from './settings-migrations';
 
 export interface ManagedSettings {
@@ -52,15 +53,27 @@ export function parseManagedSettings(raw: unknown): ManagedSettings {
       invalid.push('crmAllowList');
     }
   }
+  if (layer.dialPrefixes !== undefined) {
+    // Invalid entries stay in (they match nothing): a restriction with typos refuses, never allows.
+    const r = dialPrefixesFromPolicy(layer.dialPrefixes);
+    layer.dialPrefixes = r.prefixes;
+    if (r.invalid) invalid.push('dialPrefixes');
+  }
   return { layer, invalid };
 }
 
-/** Reads the policy. No managed area (Firefox without policies.json) or a failing one means no policy. */
-export async function readManagedSettings(): Promise<ManagedSettings> {
+/** Every policy key but the API key: what an extension page asks for, so it never receives a policy key. */
+export const MANAGED_KEYS_WITHOUT_API_KEY = ['domain', 'subscriber', 'urlTemplate', 'notifications', 'crmAllowList', 'dialPrefixes', 'historyLimit', 'language', 'silenceLimitSeconds'];
+
+/**
+ * Reads the policy. No managed area (Firefox without policies.json) or a failing one means no
+ * policy. `withoutApiKey`: the browser is asked for every key but `apiKey` (pages use this).
+ */
+export async function readManagedSettings(options: { withoutApiKey?: boolean } = {}): Promise<ManagedSettings> {
   try {
     const area = browser.storage.managed as typeof browser.storage.managed | undefined;
     if (!area) return NO_POLICY;
-    return parseManagedSettings(await area.get(null));
+    return parseManagedSettings(await area.get(options.withoutApiKey ? MANAGED_KEYS_WITHOUT_API_KEY : null));
   } catch {
     // Firefox rejects with "Managed storage manifest not found" when no policy names us.
     return NO_POLICY;

@@ -20,7 +20,9 @@ export type RestErrorKind =
   /** Settings lack a domain or key, or the agent's extension could not be found. */
   | 'not-configured'
   /** The text holds no plausible phone number. */
-  | 'invalid-number';
+  | 'invalid-number'
+  /** The number is outside the admin's `dialPrefixes` policy: refused before anything reaches the PBX. */
+  | 'dial-refused';
 
 /** Kinds that mean "this PBX does not speak the documented REST API": the features hide themselves. */
 export const UNDOCUMENTED_KINDS: ReadonlySet<RestErrorKind> = new Set(['not-found', 'unexpected-status', 'bad-answer']);

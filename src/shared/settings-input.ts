@@ -51,8 +51,8 @@ export interface FieldError {
   args: string[];
 }
 export type FormErrors = Partial<Record<FormField, FieldError>>;
-/** What the options form saves: everything but the version and the policy-only connection tuning. */
-export type SavableSettings = Omit<Settings, 'version' | 'silenceLimitSeconds'>;
+/** What the options form saves: everything but the version and the policy-only settings (connection tuning, dialling restriction). */
+export type SavableSettings = Omit<Settings, 'version' | 'silenceLimitSeconds' | 'dialPrefixes'>;
 export type FormResult = { ok: true; settings: SavableSettings } | { ok: false; errors: FormErrors };
 
 export function formFromSettings(settings: Settings): OptionsForm {

@@ -37,8 +37,10 @@ export const settingsSchema = z.object({
   /** Advanced: full URL with {domain}, {apiKey}, {subscriber} placeholders; empty = documented URL. */
   urlTemplate: z.string(),
   notifications: notificationPolicySchema,
-  /** Origins whose CRM links may open; empty = any http(s) origin. */
+  /** Origins whose CRM links may open; empty = any public https origin (see src/shared/crm-link.ts). */
   crmAllowList: z.array(z.string()),
+  /** Policy only: numbers calling through the PBX may dial start with one of these (`+380`); empty = any. */
+  dialPrefixes: z.array(z.string()),
   historyLimit: z.number().check(safeInt(), z.gte(10), z.lte(5000)),
   language: z.enum(['browser', 'uk', 'en']),
   /**
@@ -68,6 +70,7 @@ export const DEFAULT_SETTINGS: Settings = {
     ringSound: false,
   },
   crmAllowList: [],
+  dialPrefixes: [],
   historyLimit: 500,
   language: 'browser',
   silenceLimitSeconds: 60,

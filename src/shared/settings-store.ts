@@ -36,14 +36,20 @@ function syncLayer(stored: unknown): SettingsLayer {
   return prefs;
 }
 
-/** Never throws: any stored value, however corrupt or old, yields valid settings. */
-export async function readEffectiveSettings(): Promise<EffectiveSettings> {
+/**
+ * Never throws: any stored value, however corrupt or old, yields valid settings.
+ * `withoutPolicyKey` (extension pages): the policy's API key is never read; `locked` then lacks
+ * `apiKey` and `settings.apiKey` is the agent's own (see src/options/page-settings.ts).
+ */
+export async function readEffectiveSettings(options: { withoutPolicyKey?: boolean } = {}): Promise<EffectiveSettings> {
   const [local, sync, managed] = await Promise.all([
     readArea('local', LOCAL_KEYS.settings),
     readArea('sync', SYNC_KEYS.preferences),
-    readManagedSettings(),
+    readManagedSettings({ withoutApiKey: options.withoutPolicyKey === true }),
   ]);
   const localLayer = validFields(migrateSettings(local)).layer;
+  // The dialling restriction is the admin's: only a policy sets it.
+  delete localLayer.dialPrefixes;
   const settings = mergeLayers([managed.layer, syncLayer(sync), localLayer], DEFAULT_SETTINGS);
   return { settings, locked: fieldPathsOf(managed.layer) };
 }

@@ -8,7 +8,6 @@ import { notificationsLeftShown, replayScenario } from './support/replay';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import { summaryCall } from '../../tools/replay/summary';
 import { DEFAULT_TUNING } from '../../src/background/connection';
-import { RECONNECT } from '../../src/shared/reconnect-policy';
 
 const SCENARIOS = 'tests/fixtures/scenarios';
 /** Server silence in the silence test: past Chrome's 30 s idle limit. Ten minutes in CI is too long; override to prove more. */

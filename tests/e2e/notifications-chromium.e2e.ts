@@ -204,14 +204,22 @@ describe('notifications, badge and click-through in Chromium', () => {
   });
 
   it('the popup\'s "Open in CRM" message opens exactly one tab, and refuses a javascript: link', async () => {
+    // The message names the call whose link it is (issue 16.5: the background checks that the call carries it).
+    const missed = freshCopy(readScenarioFile(`${SCENARIOS}/incoming-missed.jsonl`), 'message');
+    const before = await framesProcessed();
+    await sim.play(missed.lines, { speed: 8 });
+    await waitForFrames(before + missed.lines.length);
+    const call = missed.uuid('0f8e2b1c9d3a4e5f8a7b6c5d4e3f2a1b');
     const page = await ext.openExtensionPage(POPUP);
     const link = `${CRM_ORIGIN}/contacts/41`;
-    const reply = await page.evaluate((url) => chrome.runtime.sendMessage({ type: 'open-crm', url, call: null }), link);
+    const open = (url: string, named: string | null) => page.evaluate(([u, c]) => chrome.runtime.sendMessage({ type: 'open-crm', url: u, call: c }), [url, named] as const);
+    expect(await open(link, null)).toEqual({ ok: false, error: 'invalid-link' });
+    const reply = await open(link, call);
     expect(reply).toEqual({ ok: true });
     await waitForCrmPages(1, link);
-    const again = await page.evaluate((url) => chrome.runtime.sendMessage({ type: 'open-crm', url, call: null }), link);
+    const again = await open(link, call);
     expect(again).toEqual({ ok: true });
-    const refused = await page.evaluate(() => chrome.runtime.sendMessage({ type: 'open-crm', url: 'javascript:alert(1)', call: null }));
+    const refused = await page.evaluate((c) => chrome.runtime.sendMessage({ type: 'open-crm', url: 'javascript:alert(1)', call: c }), call);
     expect(refused).toEqual({ ok: false, error: 'invalid-link' });
     expect(crmPages().map((p) => p.url())).toEqual([link]);
     expect(ext.context.pages().some((p) => p.url().startsWith('javascript:'))).toBe(false);

@@ -142,6 +142,12 @@ describe('the options page in Chromium', () => {
       // No "Show" for a key the admin set: the agent never sees the company's key.
       expect(await page.getByRole('button', { name: say('optionsApiKeyToggleLabel') }).count()).toBe(0);
       expect(await page.getByText(say('optionsLocked'), { exact: true }).count()).toBe(3);
+      // Issue 16.3: the page never receives the policy's key, not even in the disabled field's value.
+      expect(await apiKey.inputValue()).toBe('');
+      expect(await page.evaluate((key) => document.documentElement.outerHTML.includes(key) || [...document.querySelectorAll('input')].some((i) => i.value.includes(key)), DEMO_API_KEY)).toBe(false);
+      // "Test connection" still works: the background fills in the key the page does not have.
+      await page.getByRole('button', { name: say('optionsTestButton'), exact: true }).click();
+      await expect.poll(() => page.getByTestId('test-result').textContent(), { timeout: 20_000 }).toContain(say('optionsTestConnected'));
       // The policy's key is used, never copied into the agent's own storage.
       const stored = await ext.evalInWorker((key) => chrome.storage.local.get(key), LOCAL_KEYS.settings);
       expect(JSON.stringify(stored)).not.toContain(DEMO_API_KEY);

@@ -41,8 +41,24 @@ describe('REST features in Chromium', () => {
   const contextMenuClick = (info: { menuItemId: string; selectionText?: string; linkUrl?: string }) =>
     ext.evalInWorker(async (arg) => {
       const hooks = (globalThis as unknown as { __callpopTest: Record<string, (i: unknown) => Promise<unknown>> }).__callpopTest;
-      return hooks.contextMenuClick!(arg) as Promise<{ ok: boolean; number: string | null; error?: string }>;
+      return hooks.contextMenuClick!(arg) as Promise<{ ok: boolean; number: string | null; error?: string; asked?: boolean }>;
     }, info);
+  /**
+   * The menu click, then the agent's "Call" in the confirmation window it opens (issue 16.4:
+   * a number from a page is never dialled without it). Resolves to what the window reports.
+   */
+  const dialViaMenu = async (info: { menuItemId: string; selectionText?: string; linkUrl?: string }) => {
+    const opened = ext.context.waitForEvent('page', { predicate: (p) => p.url().includes('/src/dial/confirm-dial.html'), timeout: 15_000 });
+    const asked = await contextMenuClick(info);
+    if (!asked.ok) {
+      void opened.catch(() => undefined);
+      return asked;
+    }
+    const confirm = await opened;
+    await confirm.getByTestId('dial-call').click();
+    const outcome = await confirm.waitForFunction(() => document.querySelector('[data-testid="dial-status"]')?.getAttribute('data-outcome')).then((h) => h.jsonValue());
+    return outcome === 'ok' ? { ok: true, number: asked.number } : { ok: false, number: asked.number, error: String(outcome) };
+  };
   /** A missed call the extension has not seen: the shipped scenario under a new call id. */
   const playMissedCall = async (uuid: string) => {
     const original = readScenarioFile(MISSED);
@@ -125,9 +141,9 @@ describe('REST features in Chromium', () => {
 
   it('the context menu calls the normalized number from selected text and from a tel: link', async () => {
     const before = sim.makeCallRequests().length;
-    const selection = await contextMenuClick({ menuItemId: 'callpop-call-selection', selectionText: 'Наш телефон: (044) 123-45-67, пн–пт' });
+    const selection = await dialViaMenu({ menuItemId: 'callpop-call-selection', selectionText: 'Наш телефон: (044) 123-45-67, пн–пт' });
     expect(selection).toMatchObject({ ok: true, number: '+380441234567' });
-    const link = await contextMenuClick({ menuItemId: 'callpop-call-link', linkUrl: 'tel:+38-067-765-43-21' });
+    const link = await dialViaMenu({ menuItemId: 'callpop-call-link', linkUrl: 'tel:+38-067-765-43-21' });
     expect(link).toMatchObject({ ok: true, number: '+380677654321' });
     expect(sim.makeCallRequests().slice(before).map((r) => [r.legExt, r.otherLegNum])).toEqual([
       [AGENT_EXT, '+380441234567'],
@@ -189,7 +205,7 @@ describe('REST features in Chromium', () => {
 
   it('when the PBX answers otherwise than documented, calling hides itself and the diagnostics say why; pop-ups keep working', async () => {
     sim.setRestMode('absent');
-    const result = await contextMenuClick({ menuItemId: 'callpop-call-selection', selectionText: '067 123 45 67' });
+    const result = await dialViaMenu({ menuItemId: 'callpop-call-selection', selectionText: '067 123 45 67' });
     expect(result).toMatchObject({ ok: false, error: 'not-found' });
     const page = await openPopup();
     await page.getByTestId('recent-call').first().waitFor();

@@ -34,6 +34,12 @@ describe('keep-alive verdict (issue 21)', () => {
     expect(record).toMatchObject({ mode: 'api-calls', reason: 'strict-pbx', since: STRICT_STREAK });
   });
 
+  it('a close 5 s after the first frame is no evidence, however often it happens', () => {
+    let record = freshRecord(0, 'default', T);
+    for (let i = 1; i <= 5; i++) record = afterSocketEnd(record, { framesSent: 1, msAfterLastFrame: 5_000, code: 1008 }, i);
+    expect(record).toMatchObject({ mode: 'frames', streak: 0 });
+  });
+
   it('a connection that outlived a keep-alive frame breaks the streak', () => {
     let record = freshRecord(0, 'default', T);
     record = afterSocketEnd(record, firstFrameClose(1008), 1);

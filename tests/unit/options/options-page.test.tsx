@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser, fakeState, resetFakeBrowser, setPolicy } from '../support/fake-browser';
 import { OptionsApp } from '../../../src/options/options-app';
 import type { ConnectionTestReport } from '../../../src/shared/connection-test';
+import type { ConnectionFields } from '../../../src/options/page-settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
 import { INITIAL_HEALTH, type Health } from '../../../src/shared/health';
 import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../../../src/shared/storage-keys';
@@ -47,7 +48,7 @@ describe('options page', () => {
     expect(fakeBrowser.storage.local.data[LOCAL_KEYS.settings]).toMatchObject({ domain: 'qwerty.pbx.vega.ua', apiKey: SECRET, subscriber: 'agent+calls@example.com' });
     expect(JSON.stringify(fakeBrowser.storage.sync.data)).not.toContain(SECRET);
     expect(fakeBrowser.storage.sync.data[SYNC_KEYS.preferences]).toBeTruthy();
-    expect(fakeState.sentMessages).toEqual([{ type: 'reconnect' }]);
+    expect(fakeState.sentMessages.filter((m) => (m as { type?: string }).type !== 'policy-key')).toEqual([{ type: 'reconnect' }]);
     expect((screen.getByLabelText('PBX domain') as HTMLInputElement).value).toBe('qwerty.pbx.vega.ua');
   });
 
@@ -63,7 +64,7 @@ describe('options page', () => {
     expect(screen.getByTestId('save-status').textContent).toBe('Not saved: fix the highlighted fields.');
     expect(screen.getByLabelText('Your extension number or e-mail').getAttribute('aria-invalid')).toBe('true');
     expect(fakeBrowser.storage.local.data).toEqual({});
-    expect(fakeState.sentMessages).toEqual([]);
+    expect(fakeState.sentMessages.filter((m) => (m as { type?: string }).type !== 'policy-key')).toEqual([]);
   });
 
   it('masks the API key until asked to show it', async () => {
@@ -79,6 +80,7 @@ describe('options page', () => {
   it('renders policy fields disabled with the administrator note and does not write them to local', async () => {
     fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = { ...mine, subscriber: '202' };
     await setPolicy({ domain: 'policy.pbx.vega.ua', apiKey: 'policy-key', notifications: { missed: false } });
+    fakeState.reply = { ok: true, policyKey: true }; // the background's answer to "does a policy set the key?"
     await renderPage();
     const domain = screen.getByLabelText('PBX domain') as HTMLInputElement;
     expect(domain.disabled).toBe(true);
@@ -101,19 +103,58 @@ describe('options page', () => {
     expect(JSON.stringify(fakeBrowser.storage.local.data)).not.toContain('policy-key');
   });
 
+  it('never receives a key set by policy: not in the page, not in its form, not asked of the browser (issue 16.3)', async () => {
+    fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = { ...mine, apiKey: '' };
+    await setPolicy({ domain: 'policy.pbx.vega.ua', apiKey: 'policy-Key-0123456789', subscriber: '101' });
+    fakeState.reply = { ok: true, policyKey: true };
+    const managed = fakeBrowser.storage.managed!;
+    const asked: unknown[] = [];
+    const get = managed.get.bind(managed);
+    managed.get = async (keys) => {
+      asked.push(keys);
+      return get(keys);
+    };
+    await renderPage();
+    const key = screen.getByLabelText('API key') as HTMLInputElement;
+    expect(key.disabled).toBe(true);
+    expect(key.value).toBe('');
+    expect(screen.getAllByText('Set by your administrator').length).toBeGreaterThanOrEqual(3);
+    expect(document.documentElement.outerHTML).not.toContain('policy-Key');
+    for (const input of document.querySelectorAll('input')) expect(input.value).not.toContain('policy-Key');
+    for (const keys of asked) expect(Array.isArray(keys) ? keys : [keys]).not.toContain(null);
+    for (const keys of asked) expect(keys).not.toContain('apiKey');
+
+    // Test connection sends the fields without the key; the background fills it in from the policy.
+    fakeState.reply = { ok: true, report: { result: 'connected', firstFrame: null, detail: 'optionsTestDetailOpened', httpStatus: null } };
+    fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
+    expect(await screen.findByText('Connected: the PBX accepted these settings.')).toBeTruthy();
+    const sent = fakeState.sentMessages.find((m) => (m as { type?: string }).type === 'test-connection');
+    expect(sent).toMatchObject({ type: 'test-connection', apiKey: '' });
+    expect(JSON.stringify(fakeState.sentMessages)).not.toContain('policy-Key');
+
+    // Copy diagnostics says a policy key is set, and holds none of it.
+    let copied = '';
+    cleanup();
+    fakeState.reply = { ok: true, policyKey: true };
+    await renderPage({ writeClipboard: async (text) => void (copied = text) });
+    fireEvent.click(screen.getByRole('button', { name: 'Copy diagnostics' }));
+    await waitFor(() => expect(copied).toContain('apiKey: (set by policy)'));
+    expect(copied).not.toContain('policy-Key');
+  });
+
   it('tests the values on screen, not the saved ones, and shows the first frame as text', async () => {
     fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = mine;
-    const urls: string[] = [];
+    const asked: ConnectionFields[] = [];
     const frame = '<img src=x onerror="alert(1)">';
-    const runTest = async (url: string): Promise<ConnectionTestReport> => {
-      urls.push(url);
+    const runTest = async (fields: ConnectionFields): Promise<ConnectionTestReport> => {
+      asked.push(fields);
       return { result: 'connected', firstFrame: frame, detail: 'optionsTestDetailOpened', httpStatus: null };
     };
     await renderPage({ runTest });
     typeInto('Your extension number or e-mail', '555');
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     expect(await screen.findByText('Connected: the PBX accepted these settings.')).toBeTruthy();
-    expect(new URL(urls[0] ?? '').searchParams.get('subscriber')).toBe('555');
+    expect(asked[0]?.subscriber).toBe('555');
     expect(screen.getByText(frame).tagName).toBe('PRE');
     expect(document.querySelector('img')).toBeNull();
     expect(fakeBrowser.storage.local.data[LOCAL_KEYS.settings]).toEqual(mine);
@@ -180,7 +221,7 @@ describe('options page', () => {
     await waitFor(() => expect(panel.textContent).toContain('API calls (since'));
     expect(panel.textContent).toContain('the PBX closed the connection right after a keep-alive frame three times in a row');
     fireEvent.click(screen.getByRole('button', { name: 'Try keep-alive frames again' }));
-    await waitFor(() => expect(fakeState.sentMessages).toEqual([{ type: 'retry-keep-alive-frames' }]));
+    await waitFor(() => expect(fakeState.sentMessages).toContainEqual({ type: 'retry-keep-alive-frames' }));
   });
 
   it('after three failed attempts says the PBX cannot be reached, a wrong setting being one possible cause, with "Retry now"', async () => {
@@ -190,7 +231,7 @@ describe('options page', () => {
     await waitFor(() => expect(panel.textContent).toContain("can't reach the PBX after 4 attempts"));
     expect(panel.textContent).toContain('A wrong domain, API key or subscriber is one possible cause');
     fireEvent.click(screen.getByTestId('diagnostics-retry'));
-    await waitFor(() => expect(fakeState.sentMessages).toEqual([{ type: 'reconnect' }]));
+    await waitFor(() => expect(fakeState.sentMessages).toContainEqual({ type: 'reconnect' }));
   });
 
   it('follows health updates from the background', async () => {

@@ -50,14 +50,14 @@ function fetchAnswering(cors: number | 'throws', noCors: 'ok' | 'throws') {
 describe('testConnection', () => {
   it('says connected and hands back the first frame, then closes the socket', async () => {
     const ws = fakeSocket('open-then-frame');
-    const report = await testConnection(URL_UNDER_TEST, { WebSocketImpl: ws.WebSocketImpl, firstFrameWaitMs: 500 });
+    const report = await testConnection(URL_UNDER_TEST, { WebSocketImpl: ws.WebSocketImpl, fetchImpl: fetchAnswering(426, 'ok').fetchImpl, firstFrameWaitMs: 500 });
     expect(report).toMatchObject({ result: 'connected', firstFrame: '{"event":"call.dial"}' });
     expect(ws.made[0]).toEqual({ url: URL_UNDER_TEST, closed: true });
   });
 
   it('says connected without a frame when the PBX stays quiet', async () => {
     const ws = fakeSocket('open');
-    const report = await testConnection(URL_UNDER_TEST, { WebSocketImpl: ws.WebSocketImpl, firstFrameWaitMs: 20 });
+    const report = await testConnection(URL_UNDER_TEST, { WebSocketImpl: ws.WebSocketImpl, fetchImpl: fetchAnswering(426, 'ok').fetchImpl, firstFrameWaitMs: 20 });
     expect(report).toMatchObject({ result: 'connected', firstFrame: null });
   });
 
@@ -72,7 +72,8 @@ describe('testConnection', () => {
     const { fetchImpl, calls } = fetchAnswering(status, 'throws');
     const report = await testConnection(URL_UNDER_TEST, { WebSocketImpl: fakeSocket('fail').WebSocketImpl, fetchImpl });
     expect(report).toEqual({ result, detail, httpStatus: status, firstFrame: null });
-    expect(calls[0]).toEqual({ url: URL_UNDER_TEST.replace('wss:', 'https:'), mode: 'cors' });
+    // The probe asks the bare endpoint: no query, so no key in a request that can fail in the console.
+    expect(calls[0]).toEqual({ url: 'https://q.pbx.vega.ua/live/connector/v3/easy', mode: 'cors' });
   });
 
   it('asks over http:// for a ws:// simulator', async () => {
@@ -88,16 +89,29 @@ describe('testConnection', () => {
     expect(calls[1]).toEqual({ url: 'https://q.pbx.vega.ua/', mode: 'no-cors' });
   });
 
-  it('says unreachable when nothing answers at all', async () => {
+  it('says unreachable when nothing answers at all, without ever opening the socket that carries the key', async () => {
     const { fetchImpl } = fetchAnswering('throws', 'throws');
-    const report = await testConnection(URL_UNDER_TEST, { WebSocketImpl: fakeSocket('fail').WebSocketImpl, fetchImpl });
+    const ws = fakeSocket('fail');
+    const report = await testConnection(URL_UNDER_TEST, { WebSocketImpl: ws.WebSocketImpl, fetchImpl });
     expect(report).toMatchObject({ result: 'unreachable', detail: 'optionsTestDetailUnreachable' });
+    expect(ws.made).toEqual([]);
+  });
+
+  it('puts the key in no request but the WebSocket handshake (issue 16.2)', async () => {
+    for (const cors of [403, 426, 404, 'throws'] as const) {
+      const { fetchImpl, calls } = fetchAnswering(cors, 'ok');
+      const ws = fakeSocket('fail');
+      await testConnection(URL_UNDER_TEST.replace('apiKey=k', 'apiKey=S3cr3tKey'), { WebSocketImpl: ws.WebSocketImpl, fetchImpl });
+      expect(calls.length).toBeGreaterThan(0);
+      for (const call of calls) expect(call.url).not.toMatch(/S3cr3tKey|apiKey|\?/);
+      expect(ws.made.map((m) => m.url.includes('S3cr3tKey'))).toEqual([true]);
+    }
   });
 
   it('gives up with timeout when the handshake hangs, and closes the socket', async () => {
     const ws = fakeSocket('hang');
     const started = Date.now();
-    const report = await testConnection(URL_UNDER_TEST, { WebSocketImpl: ws.WebSocketImpl, timeoutMs: 50 });
+    const report = await testConnection(URL_UNDER_TEST, { WebSocketImpl: ws.WebSocketImpl, fetchImpl: fetchAnswering(426, 'ok').fetchImpl, timeoutMs: 50 });
     expect(report.result).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(1000);
     expect(ws.made[0]?.closed).toBe(true);

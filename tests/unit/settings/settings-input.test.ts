@@ -48,7 +48,7 @@ describe('validateApiKey', () => {
 
 describe('parseOptionsForm', () => {
   it('accepts an untouched form on a fresh install (nothing to connect to yet)', () => {
-    const { version: _version, silenceLimitSeconds: _policyOnly, ...savable } = DEFAULT_SETTINGS;
+    const { version: _version, silenceLimitSeconds: _policyOnly, dialPrefixes: _alsoPolicyOnly, ...savable } = DEFAULT_SETTINGS;
     expect(parseOptionsForm(form)).toEqual({ ok: true, settings: savable });
   });
 

@@ -3,19 +3,16 @@
 // pack sets it) and English, and with the longest string of every key plus a 60-character CRM
 // name and company without a space.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
 import { FIREFOX_DIST, launchFirefox, type FirefoxExtension } from './support/firefox';
 import { startLoopbackSimulator } from './support/extension-setup';
-import { distWithLongestStrings, OPTIONS_VIEWPORT, POPUP_VIEWPORT, removeDir } from './support/layout-scene';
-import { chooseLanguage, expectCleanLayout, expectDatesWithYear, expectFooterInView, expectOptionsAligned, playScene, type CheckedPage } from './support/layout-steps';
+import { distWithLongestStrings, removeDir } from './support/layout-scene';
+import { checkPages, chooseLanguage, playScene, type PageOpener } from './support/layout-steps';
 import type { Simulator } from '../../tools/simulator/simulator';
 
 /** Firefox's UI language comes from intl.locale.requested, and only a language pack makes "uk" available. */
 const UKRAINIAN = { 'intl.locale.requested': 'uk' };
 /** Dark pages (0 = dark): the popup and options in their dark theme. */
 const DARK = { 'layout.css.prefers-color-scheme.content-override': 0 };
-
-const checked = (page: Page): CheckedPage => ({ evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T> });
 
 describe('layout in Firefox ESR', () => {
   let ff: FirefoxExtension | undefined;
@@ -28,23 +25,17 @@ describe('layout in Firefox ESR', () => {
     ff = sim = copy = undefined;
   });
 
-  async function checkPages(opened: FirefoxExtension, where: string): Promise<void> {
-    const popup = await opened.openExtensionPage('src/popup/popup.html');
-    await popup.setViewport(POPUP_VIEWPORT);
-    await popup.waitForSelector('[data-testid="popup-root"][aria-busy="false"] [data-testid="live-call"]', { timeout: 30_000 });
-    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="recent-call"]').length >= 3, { timeout: 30_000 });
-    await expectCleanLayout(checked(popup), `the popup (${where})`, false);
-    await expectFooterInView(checked(popup), where);
-    await expectDatesWithYear(checked(popup));
-    await popup.close();
-
-    const options = await opened.openExtensionPage('src/options/options.html');
-    await options.setViewport(OPTIONS_VIEWPORT);
-    await options.waitForSelector('[data-testid="diagnostics-rest"]', { timeout: 30_000 });
-    await expectCleanLayout(checked(options), `the options page (${where})`, true);
-    await expectOptionsAligned(checked(options), where);
-    await options.close();
-  }
+  const opener =
+    (opened: FirefoxExtension): PageOpener =>
+    async (path, viewport) => {
+      const page = await opened.openExtensionPage(path);
+      await page.setViewport(viewport);
+      return {
+        evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+        waitFor: async (selector) => void (await page.waitForSelector(selector, { timeout: 30_000 })),
+        close: () => page.close(),
+      };
+    };
 
   it('popup and options page in Ukrainian (browser UI language) and English', async () => {
     sim = await startLoopbackSimulator();
@@ -52,9 +43,9 @@ describe('layout in Firefox ESR', () => {
     const language = await ff.evalInWorker(() => (globalThis as unknown as { browser: typeof chrome }).browser.i18n.getUILanguage(), null);
     expect(language, 'Firefox runs in Ukrainian only with its language pack: apt-get install firefox-esr-l10n-uk (.ci/run does)').toBe('uk');
     await playScene(ff, sim, false);
-    await checkPages(ff, 'Firefox, Ukrainian');
+    await checkPages(opener(ff), 'Firefox, Ukrainian');
     await chooseLanguage(ff, sim, 'en');
-    await checkPages(ff, 'Firefox, English');
+    await checkPages(opener(ff), 'Firefox, English');
   });
 
   it('the longest string of every key and a 60-character CRM name and company', async () => {
@@ -62,6 +53,6 @@ describe('layout in Firefox ESR', () => {
     sim = await startLoopbackSimulator();
     ff = await launchFirefox({ prefs: DARK, extensionDir: copy });
     await playScene(ff, sim, true);
-    await checkPages(ff, 'Firefox, longest strings');
+    await checkPages(opener(ff), 'Firefox, longest strings');
   });
 });

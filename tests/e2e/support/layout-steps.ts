@@ -6,12 +6,37 @@ import type { Settings } from '../../../src/shared/settings-schema';
 import { configureExtension, settingsFor } from './extension-setup';
 import { readCallsState, type ExtensionContext } from './extension-state';
 import { describeLayoutProblems, layoutCheckExpression } from './layout-check';
-import { olderCallFrames, sceneParts } from './layout-scene';
+import { olderCallFrames, OPTIONS_VIEWPORT, POPUP_VIEWPORT, sceneParts } from './layout-scene';
 import { waitFor } from './chromium';
 
 /** The little a layout step needs from a page, whichever driver opened it. */
 export interface CheckedPage {
   evaluate<T>(expression: string): Promise<T>;
+}
+
+export interface OpenedPage extends CheckedPage {
+  waitFor(selector: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens an extension page at a viewport size, in whichever browser the test drives. */
+export type PageOpener = (path: string, viewport: { width: number; height: number }) => Promise<OpenedPage>;
+
+/** The popup and the options page of the played scene, every check on each. */
+export async function checkPages(open: PageOpener, where: string): Promise<void> {
+  const popup = await open('src/popup/popup.html', POPUP_VIEWPORT);
+  await popup.waitFor('[data-testid="popup-root"][aria-busy="false"] [data-testid="live-call"]');
+  await popup.waitFor('[data-testid="recent-call"]:nth-of-type(3)');
+  await expectCleanLayout(popup, `the popup (${where})`, false);
+  await expectFooterInView(popup, where);
+  await expectDatesWithYear(popup);
+  await popup.close();
+
+  const options = await open('src/options/options.html', OPTIONS_VIEWPORT);
+  await options.waitFor('[data-testid="diagnostics-rest"]');
+  await expectCleanLayout(options, `the options page (${where})`, true);
+  await expectOptionsAligned(options, where);
+  await options.close();
 }
 
 /** The extension pointed at the simulator; older calls, then today's presence, calls and a ringing caller. */

@@ -30,33 +30,36 @@ export function DiagnosticsPanel({ health, t, formatTime, report, writeClipboard
   return (
     <section aria-labelledby="diagnostics-heading" data-testid="diagnostics">
       <h2 id="diagnostics-heading">{t('optionsDiagnosticsHeading')}</h2>
-      {health === null ? (
-        <p>{t('optionsDiagNoHealth')}</p>
-      ) : (
-        <dl class="facts">
-          <Fact label={t('optionsDiagState')} value={describeState(health, t, formatTime)} />
-          <Fact label={t('optionsDiagLastFrame')} value={health.lastFrameAt === null ? t('optionsDiagNever') : formatTime(health.lastFrameAt)} />
-          <Fact label={t('optionsDiagReconnects')} value={String(health.reconnectCount)} />
-          <Fact label={t('optionsDiagFrames')} value={`${health.framesAccepted} / ${health.framesRejected}`} />
-          <Fact label={t('optionsDiagPbxError')} value={health.lastPbxError ? `${formatTime(health.lastPbxError.at)} — ${health.lastPbxError.message}` : t('optionsDiagNone')} />
-          <Fact label={t('optionsDiagKeepAlive')} value={keepAliveWords(health, t, formatTime)} />
-          <Fact label={t('optionsDiagUrl')} value={health.displayUrl ?? '—'} />
-          <dt>{t('optionsDiagRejections')}</dt>
-          <dd>
-            {health.lastRejections.length === 0 ? (
-              t('optionsDiagNone')
-            ) : (
-              <ul>
-                {health.lastRejections.map((r, i) => (
-                  <li key={`${r.at}-${i}`}>
-                    {formatTime(r.at)} — {r.reason}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </dd>
-        </dl>
-      )}
+      <div class="facts-columns">
+        {health === null ? (
+          <p>{t('optionsDiagNoHealth')}</p>
+        ) : (
+          <dl class="facts">
+            <Fact label={t('optionsDiagState')} value={describeState(health, t, formatTime)} />
+            <Fact label={t('optionsDiagLastFrame')} value={health.lastFrameAt === null ? t('optionsDiagNever') : formatTime(health.lastFrameAt)} />
+            <Fact label={t('optionsDiagReconnects')} value={String(health.reconnectCount)} />
+            <Fact label={t('optionsDiagFrames')} value={`${health.framesAccepted} / ${health.framesRejected}`} />
+            <Fact label={t('optionsDiagPbxError')} value={health.lastPbxError ? `${formatTime(health.lastPbxError.at)} — ${health.lastPbxError.message}` : t('optionsDiagNone')} />
+            <Fact label={t('optionsDiagKeepAlive')} value={keepAliveWords(health, t, formatTime)} />
+            <Fact label={t('optionsDiagUrl')} value={health.displayUrl ?? '—'} />
+            <dt>{t('optionsDiagRejections')}</dt>
+            <dd>
+              {health.lastRejections.length === 0 ? (
+                t('optionsDiagNone')
+              ) : (
+                <ul>
+                  {health.lastRejections.map((r, i) => (
+                    <li key={`${r.at}-${i}`}>
+                      {formatTime(r.at)} — {r.reason}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+        )}
+        <RestDiagnostics t={t} formatTime={formatTime} />
+      </div>
       {(health?.state === 'reconnecting' || health?.state === 'stopped') && (
         <button type="button" data-testid="diagnostics-retry" onClick={() => void send({ type: 'reconnect' })}>
           {t('popupRetryNow')}
@@ -67,7 +70,6 @@ export function DiagnosticsPanel({ health, t, formatTime, report, writeClipboard
           {t('optionsKeepAliveRetry')}
         </button>
       )}
-      <RestDiagnostics t={t} formatTime={formatTime} />
       <button type="button" onClick={() => void onCopy()}>
         {t('optionsCopyDiagnostics')}
       </button>

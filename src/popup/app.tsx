@@ -78,7 +78,7 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
           {announcement}
         </p>
         <AllowCalling />
-        <footer class="footer">
+        <footer class="footer" data-testid="popup-footer">
           <button type="button" class="link" onClick={actions.openOptions}>
             {t('popupFooterOptions')}
           </button>

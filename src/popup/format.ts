@@ -52,19 +52,26 @@ export interface ClockOptions {
   timeZone?: string | undefined;
 }
 
-// The calendar day in the display zone; the locale is fixed because only equality matters.
+// The calendar day and year in the display zone; the locale is fixed because only equality matters.
 function dayKey(epochMs: number, options: ClockOptions): string {
   return dateFormat('en-CA', { timeZone: options.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
 }
 
-/** Time of day for today's events, date and time for older ones. */
+/**
+ * Time of day for today's events, day, month and time for the rest of this year, and the year
+ * too for older ones: a call from a year ago must not read like one from this week.
+ */
 export function formatWhen(epochMs: number, now: number, languageTag: string, options: ClockOptions = {}): string {
-  const sameDay = dayKey(epochMs, options) === dayKey(now, options);
+  const day = dayKey(epochMs, options);
+  const today = dayKey(now, options);
+  const sameDay = day === today;
+  const sameYear = day.slice(0, 4) === today.slice(0, 4);
   const format = dateFormat(languageTag, {
     timeZone: options.timeZone,
     hour: '2-digit',
     minute: '2-digit',
     ...(sameDay ? {} : { day: 'numeric', month: 'short' }),
+    ...(sameYear ? {} : { year: 'numeric' }),
   });
   return format.format(epochMs);
 }

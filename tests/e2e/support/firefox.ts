@@ -32,7 +32,7 @@ export function assertFirefoxInstalled(): void {
   if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_DIST}: run "npm run build" first.`);
 }
 
-export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxExtension> {
+export async function launchFirefox(options: { prefs?: Record<string, unknown>; /** Instead of dist/firefox (same gecko id). */ extensionDir?: string } = {}): Promise<FirefoxExtension> {
   assertFirefoxInstalled();
   const profile = mkdtempSync(join(tmpdir(), 'callpop-firefox-'));
   const browser = await puppeteer.launch({
@@ -49,7 +49,7 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown> }
       ...options.prefs,
     },
   });
-  await browser.installExtension(FIREFOX_DIST);
+  await browser.installExtension(options.extensionDir ?? FIREFOX_DIST);
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
   const extensionPage = async (pathPart: string): Promise<Page> => {

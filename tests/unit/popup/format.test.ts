@@ -41,4 +41,28 @@ describe('durations and dates', () => {
     expect(formatWhen(Date.UTC(2024, 0, 2, 8, 5), now, 'uk', { timeZone: 'UTC' })).toBe('08:05');
     expect(formatWhen(Date.UTC(2024, 0, 1, 8, 5), now, 'en', { timeZone: 'UTC' })).toBe('Jan 1, 08:05 AM');
   });
+
+  it('adds the year to a date from another year, in both languages', () => {
+    const now = Date.UTC(2026, 11, 1, 12, 0);
+    expect(formatWhen(Date.UTC(2025, 10, 23, 12, 13), now, 'en', { timeZone: 'UTC' })).toBe('Nov 23, 2025, 12:13 PM');
+    expect(formatWhen(Date.UTC(2025, 10, 23, 12, 13), now, 'uk', { timeZone: 'UTC' })).toBe('23 лист. 2025 р., 12:13');
+    expect(formatWhen(Date.UTC(2026, 10, 23, 12, 13), now, 'uk', { timeZone: 'UTC' })).toBe('23 лист., 12:13');
+  });
+
+  it('decides today and this year in the display zone, not in UTC', () => {
+    // 23:30 UTC on 31 December is already 1 January in Kyiv: the same day and year as "now" there.
+    const now = Date.UTC(2026, 0, 1, 8, 0);
+    expect(formatWhen(Date.UTC(2025, 11, 31, 23, 30), now, 'uk', { timeZone: 'Europe/Kyiv' })).toBe('01:30');
+    expect(formatWhen(Date.UTC(2025, 11, 31, 21, 30), now, 'en', { timeZone: 'Europe/Kyiv' })).toBe('Dec 31, 2025, 11:30 PM');
+  });
+
+  it('never shows a date without its year when the year differs (any two instants)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2090, 0, 1) }), fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2090, 0, 1) }), (at, now) => {
+        const text = formatWhen(at, now, 'en', { timeZone: 'UTC' });
+        const year = new Date(at).getUTCFullYear();
+        expect(text.includes(String(year))).toBe(year !== new Date(now).getUTCFullYear());
+      }),
+    );
+  });
 });

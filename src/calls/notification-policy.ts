@@ -5,9 +5,8 @@ import type { NotificationPolicy } from '../shared/settings-schema';
 import type { CallRecord, CallsState, Effect, NotificationKind } from './types';
 import type { ReducerConfig } from './reducer-config';
 import { includesBounded, pushBounded } from './bounded-list';
-import { conversationHead, endedCallsOf, isAnswered, liveCallsOf } from './conversation';
+import { conversationHead, conversationMissedNow, endedCallsOf, isAnswered, liveCallsOf } from './conversation';
 import {
-
   callNotificationId,
   clearOp,
   conversationText,
@@ -104,7 +103,6 @@ function showMissed(state: CallsState, record: CallRecord, config: ReducerConfig
 export function effectsOnEnd(state: CallsState, record: CallRecord, wasLive: boolean, config: ReducerConfig): Effect[] {
   const root = record.rootUuid;
   if (liveCallsOf(state, root).length > 0) return [];
-  const ended = endedCallsOf(state, root);
   const effects: Effect[] = [];
   const callId = callNotificationId(root);
   const shown = state.shown[callId];
@@ -112,10 +110,7 @@ export function effectsOnEnd(state: CallsState, record: CallRecord, wasLive: boo
     delete state.shown[callId];
     effects.push({ type: 'notification', notification: clearOp(callId, shown.call, shown.kind) });
   }
-  const alreadyDecided = !wasLive && ended.some((other) => other !== record);
-  if (alreadyDecided) return effects;
-  const missed = !ended.some(isAnswered) && ended.some((call) => call.outcome === 'missed');
-  if (!missed) return effects;
+  if (!conversationMissedNow(state, record, wasLive)) return effects;
   record.unseen = true;
   effects.push(...showMissed(state, record, config));
   return effects;

@@ -12,6 +12,7 @@ export const EMPTY_CALLS_STATE: CallsState = {
   autoOpened: [],
   nextSeq: 0,
   lastError: null,
+  callBacks: [],
 };
 
 export function parseCallsState(raw: unknown): CallsState {

@@ -106,7 +106,8 @@ describe('call index', () => {
               reference = JSON.parse(JSON.stringify(reference)) as CallsState;
             }
             expect(got).toEqual(want);
-            expect(indexed).toEqual(reference);
+            // The reference predates call-backs (issue 18; call-backs.property.test.ts covers them).
+            expect({ ...indexed, callBacks: [] }).toEqual(reference);
             // Key order too: the popup and the sweep list live calls in this order.
             expect(Object.keys(indexed.active)).toEqual(Object.keys(reference.active));
             for (const uuid of UUIDS) expect(findCall(indexed, uuid)).toEqual(referenceFindCall(reference, uuid));

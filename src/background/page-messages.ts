@@ -4,6 +4,8 @@ import { pageMessageSchema, type PageReply } from '../shared/messages';
 import { markMissedSeen, clearHistory, clearMissedNotifications } from '../calls/seen-and-clear';
 import type { Background } from './start-background';
 import { callNumber } from './call-back';
+import { dismissCallBack } from '../calls/call-backs';
+import { setCallNote } from '../calls/set-call-note';
 
 /** Only our own pages: a web page or another extension never gets here with a valid sender. */
 export function isFromThisExtension(sender: Runtime.MessageSender): boolean {
@@ -33,6 +35,16 @@ export async function handlePageMessage(bg: Background, raw: unknown): Promise<P
     case 'open-crm': {
       const result = await bg.openCrm(message.url, true);
       return result === 'refused' ? { ok: false, error: 'invalid-link' } : { ok: true };
+    }
+    case 'dismiss-call-back':
+      await bg.pipeline.mutate((state) => void dismissCallBack(state, message.key), false);
+      return { ok: true };
+    case 'set-note': {
+      let found = false;
+      await bg.pipeline.mutate((state) => {
+        found = setCallNote(state, message.call, message.note);
+      }, true);
+      return found ? { ok: true } : { ok: false, error: 'not-found' };
     }
     case 'call-back': {
       const result = await callNumber(bg.settings(), message.number);

@@ -6,6 +6,5 @@ export const NOTE_MAX_LENGTH = 200;
 
 /** Trimmed, control characters folded to spaces, cut to the limit; '' means "no note". */
 export function cleanNote(text: string): string {
-  // eslint-disable-next-line no-control-regex -- stripping control characters is the point
   return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').trim().slice(0, NOTE_MAX_LENGTH);
 }

@@ -33,8 +33,11 @@ function autoOpen(state: CallsState, record: CallRecord, root: string, config: R
   return [{ type: 'open-crm', call: record.uuid, url, focused: config.policy.autoOpenFocused }];
 }
 
-/** A call was first seen ringing. Pops only the conversation's first ringing call, never after an answer. */
-export function effectsOnRing(state: CallsState, record: CallRecord, config: ReducerConfig): Effect[] {
+/**
+ * A call was first seen ringing. Pops only the conversation's first ringing call, never after an
+ * answer. `story` is the caller's story line ('' for none), added as the message's last line.
+ */
+export function effectsOnRing(state: CallsState, record: CallRecord, config: ReducerConfig, story = ''): Effect[] {
   const root = record.rootUuid;
   const id = callNotificationId(root);
   const kind = ringKindOf(record);
@@ -43,7 +46,9 @@ export function effectsOnRing(state: CallsState, record: CallRecord, config: Red
   if (moved) return [];
   const head = conversationHead(state, root, record);
   state.shown[id] = { kind, call: record.uuid };
-  const effects: Effect[] = [{ type: 'notification', notification: notificationOp('create', id, record.uuid, kind, conversationText(head, record, config.t)) }];
+  const text = conversationText(head, record, config.t);
+  if (story !== '') text.message = text.message === '' ? story : `${text.message}\n${story}`;
+  const effects: Effect[] = [{ type: 'notification', notification: notificationOp('create', id, record.uuid, kind, text) }];
   if (config.policy.autoOpen === 'ring') effects.push(...autoOpen(state, record, root, config));
   return effects;
 }

@@ -12,6 +12,7 @@ import { noteAnsweredCall, noteMissedConversation } from './call-backs';
 import { ringsHereFor } from './rings-here';
 import { addLive, endedCall, endedCallsWithNumber, liveCall, noteParentLearned, pushEnded, removeLive } from './call-index';
 import { effectsOnAnswer, effectsOnEnd, effectsOnRing } from './notification-policy';
+import { storyLineFor } from './story-line';
 
 export function applyEvent(state: CallsState, event: PbxEvent, now: number, config: ReducerConfig): Effect[] {
   state.clockOffsetMs = nextClockOffset(state.clockOffsetMs, event.serverTime, now);
@@ -73,7 +74,10 @@ function firstSight(state: CallsState, event: CallEvent, now: number, config: Re
   refreshCaller(record);
   if (event.event === 'hangup') return end(state, record, event, now, config, false);
   addLive(state, record);
-  if (event.event === 'dial') return effectsOnRing(state, record, config);
+  if (event.event === 'dial') {
+    const story = config.story ? storyLineFor(state, record, pbxNow(state.clockOffsetMs, now), config.story, config.t) : '';
+    return effectsOnRing(state, record, config, story);
+  }
   return answer(state, record, now, config);
 }
 

@@ -1,6 +1,7 @@
 // The one declared map of messages from pages to the background. Every message is validated
 // with zod on the receiving side; anything not from this extension is ignored.
 import * as z from 'zod/mini';
+import { NOTE_MAX_LENGTH } from '../calls/call-note';
 
 // A plain union, not z.discriminatedUnion: the literals already tell the options apart, and the
 // discriminated variant adds ~0.5 KB gzip of zod to every bundle for nothing here.
@@ -14,6 +15,10 @@ export const pageMessageSchema = z.union([
   z.object({ type: z.literal('open-crm'), url: z.string(), call: z.nullable(z.string()) }),
   /** Click-to-call through the PBX: rings the agent's phone, then dials `number` (normalized by the background). */
   z.object({ type: z.literal('call-back'), number: z.string().check(z.maxLength(200)) }),
+  /** "Done" on a to-call-back entry: `key` is its normalized number. */
+  z.object({ type: z.literal('dismiss-call-back'), key: z.string().check(z.maxLength(200)) }),
+  /** The agent's note on a call in history ('' removes it); `call` is the conversation's root uuid. */
+  z.object({ type: z.literal('set-note'), call: z.string().check(z.maxLength(200)), note: z.string().check(z.maxLength(NOTE_MAX_LENGTH)) }),
 ]);
 
 export type PageMessage = z.infer<typeof pageMessageSchema>;

@@ -7,8 +7,9 @@ import { phoneNumberIn } from '../shared/phone-number';
 const BARE_NATIONAL = /^[1-9]\d{8}$/;
 
 /**
- * `+<digits>` for any plausible phone number (Ukrainian ones always as `+380…`); the bare digits
- * for anything shorter (an extension, a service number); null when there are no digits at all.
+ * `+<digits>` for any plausible phone number (Ukrainian ones always as `+380…`); the digits as
+ * written (with their `+`, if any) for anything else (an extension, a service number); null when
+ * there are no digits at all. numberKey(numberKey(x)) === numberKey(x).
  */
 export function numberKey(number: string | null | undefined): string | null {
   if (typeof number !== 'string') return null;
@@ -16,5 +17,7 @@ export function numberKey(number: string | null | undefined): string | null {
   const digits = number.replace(/\D/g, '');
   if (digits === '') return null;
   if (!plus && BARE_NATIONAL.test(digits)) return `+380${digits}`;
-  return phoneNumberIn(`tel:${plus ? '+' : ''}${digits}`) ?? digits;
+  const written = `${plus ? '+' : ''}${digits}`;
+  // What is no plausible number keeps its `+`: dropping it would let a second pass read it anew.
+  return phoneNumberIn(`tel:${written}`) ?? written;
 }

@@ -34,14 +34,27 @@ function conversationCaller(state: CallsState, record: CallRecord): CallerCard |
   return (withNumber.find((call) => call.caller.url !== null) ?? withNumber[0])?.caller ?? null;
 }
 
-function byFirstAttempt(a: CallBackEntry, b: CallBackEntry): number {
-  return a.firstAt - b.firstAt || a.key.localeCompare(b.key);
+/** A copy of `list` (sorted by first attempt) with `entry` in its place: no sort per missed call. */
+function insertByFirstAttempt(list: readonly CallBackEntry[], entry: CallBackEntry): CallBackEntry[] {
+  let at = list.length;
+  while (at > 0 && list[at - 1]!.firstAt > entry.firstAt) at--;
+  return [...list.slice(0, at), entry, ...list.slice(at)];
 }
 
-/** An answered call with this number that started after `since` (PBX ms): the caller was reached. */
+/**
+ * An answered call with this number, answered at or after `since` (PBX ms): the caller was
+ * reached. `history` holds this number's ended calls only, in the order they ended: the walk
+ * goes newest first and stops at the first call that ended before `since`.
+ */
 function answeredSince(state: CallsState, key: string, since: number, history: readonly CallRecord[]): boolean {
-  const reached = (call: CallRecord) => external(call) && isAnswered(call) && answeredAt(call) >= since && numberKey(call.caller.number) === key;
-  return Object.values(state.active).some(reached) || history.some(reached);
+  const reached = (call: CallRecord) => external(call) && isAnswered(call) && answeredAt(call) >= since;
+  if (Object.values(state.active).some((call) => reached(call) && numberKey(call.caller.number) === key)) return true;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const call = history[i]!;
+    if (reached(call)) return true;
+    if ((call.endAt ?? call.firstSeenAt) < since) return false;
+  }
+  return false;
 }
 
 /**
@@ -71,8 +84,10 @@ export function noteMissedConversation(state: CallsState, record: CallRecord, re
         roots: [...existing.roots, record.rootUuid].slice(-MAX_ROOTS),
       }
     : { key, caller, call: record.uuid, attempts: 1, firstAt: at, lastAt: at, roots: [record.rootUuid] };
-  const others = state.callBacks.filter((other) => other !== existing);
-  state.callBacks = [...others, entry].sort(byFirstAttempt).slice(-MAX_CALL_BACKS);
+  const others = existing ? state.callBacks.filter((other) => other !== existing) : state.callBacks;
+  const next = insertByFirstAttempt(others, entry);
+  // Over the cap, the caller waiting longest goes (a flood, not a working day, gets here).
+  state.callBacks = next.length > MAX_CALL_BACKS ? next.slice(next.length - MAX_CALL_BACKS) : next;
 }
 
 /**

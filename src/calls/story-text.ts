@@ -28,6 +28,19 @@ export function dayOf(ms: number, clock: StoryClock): string {
   return cached(`day|${clock.timeZone}`, () => new Intl.DateTimeFormat('en-CA', { timeZone: clock.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })).format(ms);
 }
 
+const dayNamers = new Map<string | undefined, (ms: number) => string>();
+
+/** dayOf for one zone as one lasting function (callers may memoize by its identity). */
+export function dayNamer(clock: StoryClock): (ms: number) => string {
+  let namer = dayNamers.get(clock.timeZone);
+  if (!namer) {
+    const zone: StoryClock = { languageTag: 'en', timeZone: clock.timeZone };
+    namer = (ms: number) => dayOf(ms, zone);
+    dayNamers.set(clock.timeZone, namer);
+  }
+  return namer;
+}
+
 function daysBetween(from: number, to: number, clock: StoryClock): number {
   return Math.round((Date.parse(dayOf(to, clock)) - Date.parse(dayOf(from, clock))) / DAY_MS);
 }

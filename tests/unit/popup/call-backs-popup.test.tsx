@@ -158,7 +158,7 @@ describe('search and notes in recent calls', () => {
     await store([], history);
     await renderPopup();
     expect(screen.getByTestId('call-note-text').textContent).toBe('Note: Invoice overdue');
-    fireEvent.click(screen.getByRole('button', { name: 'Add a note to the call with Petro Hnatiuk' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Add note: call with Petro Hnatiuk' }));
     const field = screen.getByRole('textbox', { name: 'Note (up to 200 characters)' });
     fireEvent.input(field, { target: { value: 'Call after 3 pm' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));

@@ -53,8 +53,9 @@ export class CallPipeline {
   /** Runs a state change that is not a frame (mark seen, clear history) through the same persistence path. */
   async mutate(change: (state: CallsState) => Effect[] | void, historyChanged: boolean): Promise<void> {
     await this.idle();
+    const callBacksBefore = this.state.callBacks;
     const effects = change(this.state) ?? [];
-    await saveCallsState(this.state, historyChanged);
+    await saveCallsState(this.state, historyChanged, this.state.callBacks !== callBacksBefore);
     this.hooks.onState(this.state);
     await this.hooks.applyEffects(effects);
   }
@@ -66,6 +67,8 @@ export class CallPipeline {
       this.queue = [];
       const lastBefore = this.state.history.at(-1);
       const lengthBefore = this.state.history.length;
+      // call-backs.ts replaces the list whenever it changes: identity says whether to write it.
+      const callBacksBefore = this.state.callBacks;
       const effects: Effect[] = [];
       const results: NormalizeResult[] = [];
       const config = this.hooks.config();
@@ -77,7 +80,7 @@ export class CallPipeline {
       }
       const historyChanged = this.state.history.length !== lengthBefore || this.state.history.at(-1) !== lastBefore;
       try {
-        await saveCallsState(this.state, historyChanged);
+        await saveCallsState(this.state, historyChanged, this.state.callBacks !== callBacksBefore);
       } catch (error) {
         console.warn('CallPop: could not persist call state', error instanceof Error ? error.message : String(error));
       }

@@ -12,6 +12,8 @@ import { buildConnectionUrl } from '../shared/connection-url';
 import { testConnection } from '../shared/connection-test';
 
 const CONNECTION_FIELDS = ['domain', 'apiKey', 'subscriber', 'urlTemplate'] as const;
+import { dismissCallBack } from '../calls/call-backs';
+import { setCallNote } from '../calls/set-call-note';
 
 /** Only our own pages: a web page or another extension never gets here with a valid sender. */
 export function isFromThisExtension(sender: Runtime.MessageSender): boolean {
@@ -48,6 +50,16 @@ export async function handlePageMessage(bg: Background, raw: unknown): Promise<P
       if (message.call === null || !callCarriesLink(bg.pipeline.getState(), message.call, message.url)) return { ok: false, error: 'invalid-link' };
       const result = await bg.openCrm(message.url, true);
       return result === 'refused' ? { ok: false, error: 'invalid-link' } : { ok: true };
+    }
+    case 'dismiss-call-back':
+      await bg.pipeline.mutate((state) => void dismissCallBack(state, message.key), false);
+      return { ok: true };
+    case 'set-note': {
+      let found = false;
+      await bg.pipeline.mutate((state) => {
+        found = setCallNote(state, message.call, message.note);
+      }, true);
+      return found ? { ok: true } : { ok: false, error: 'not-found' };
     }
     case 'call-back': {
       const result = await callNumber(bg.settings(), message.number);

@@ -6,13 +6,14 @@ import type { Settings } from '../shared/settings-schema';
 import { readEffectiveSettings, isConfigured } from '../shared/settings-store';
 import { buildConnectionUrl, INSECURE_URL_ERROR } from '../shared/connection-url';
 import { redactUrl } from '../shared/redact';
-import { createUiTranslator } from '../shared/ui-strings';
+import { createUiTranslator, uiLanguageTag } from '../shared/ui-strings';
 import type { Translate } from '../shared/i18n-types';
 import type { CallsState, Effect, NotificationOp } from '../calls/types';
 import { findCall } from '../calls/find-call';
 import { notificationButtons, type NotificationButton } from '../calls/notification-buttons';
 import { badgeFor } from '../calls/badge';
 import { expireStaleCalls } from '../calls/expire-stale';
+import { expireCallBacks } from '../calls/call-backs';
 import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './connection';
 import { CallPipeline } from './call-pipeline';
 import { loadCallsState, loadHealth, saveHealth } from './state-persistence';
@@ -106,7 +107,14 @@ export async function startBackground(): Promise<Background> {
   const syncRing = () => void setRinging(shouldRing(pipeline.getState(), settings.notifications, quiet()));
 
   const pipeline: CallPipeline = new CallPipeline(state, {
-    config: () => ({ policy: settings.notifications, historyLimit: settings.historyLimit, subscriber: settings.subscriber, t, secrets: [settings.apiKey] }),
+    config: () => ({
+      policy: settings.notifications,
+      historyLimit: settings.historyLimit,
+      subscriber: settings.subscriber,
+      t,
+      secrets: [settings.apiKey],
+      story: { languageTag: uiLanguageTag(settings.language) },
+    }),
     applyEffects,
     onResult: (result) => {
       if (result.kind === 'error') {
@@ -198,7 +206,11 @@ export async function startBackground(): Promise<Background> {
       connection.suspect('idle-active', idleSince ?? Date.now());
       idleSince = null;
     },
-    expireStaleCalls: () => pipeline.mutate((s) => expireStaleCalls(s, Date.now(), pipeline.currentConfig()), true),
+    expireStaleCalls: () =>
+      pipeline.mutate((s) => {
+        expireCallBacks(s, Date.now());
+        return expireStaleCalls(s, Date.now(), pipeline.currentConfig());
+      }, true),
     refreshBadge,
     syncRestFeatures,
     onDndAlarm: () => {

@@ -1,4 +1,5 @@
-// The toolbar badge: what rings here now, else missed calls not yet seen; link trouble first,
+// The toolbar badge: what rings here now, else callers still to call back, else missed calls not
+// yet seen (a hidden number cannot be called back but was still missed); link trouble first,
 // then do-not-disturb (its whole point is that nothing else calls for attention).
 import type { CallsState } from './types';
 
@@ -32,6 +33,7 @@ export function badgeFor(state: CallsState, link: BadgeLink, options: BadgeOptio
     if (record.status === 'ringing' && here) ringing.add(record.rootUuid);
   }
   if (ringing.size > 0) return { text: countText(ringing.size), color: 'ringing', titleKey: 'badgeTitleRinging' };
+  if (state.callBacks.length > 0) return { text: countText(state.callBacks.length), color: 'missed', titleKey: 'badgeTitleCallBacks' };
   const missed = state.history.filter((record) => record.unseen).length;
   if (missed > 0) return { text: countText(missed), color: 'missed', titleKey: 'badgeTitleMissed' };
   return { text: '', color: 'idle', titleKey: 'badgeTitleIdle' };

@@ -11,6 +11,7 @@
 // `history` array (restore, clear history) is safe: the index notices and rebuilds.
 import type { CallRecord, CallsState } from './types';
 import { setOwn } from './own-keys';
+import { numberKey } from './number-key';
 
 interface CallIndex {
   /** What this index was built for: another object or array means it is stale. */
@@ -27,6 +28,10 @@ interface CallIndex {
   endedByUuid: Map<string, CallRecord>;
   endedByRoot: Map<string, CallRecord[]>;
   endedByParent: Map<string, CallRecord[]>;
+  /** Ended calls by normalized caller number (number-key.ts), oldest first: the caller's story. */
+  endedByNumber: Map<string, CallRecord[]>;
+  /** The key each ended record was filed under (its card may still change; unfiling must match). */
+  numberKeyOf: Map<CallRecord, string>;
   /** Push order of each ended record, so "newest first" survives shifts from the front. */
   endedOrder: Map<CallRecord, number>;
   nextOrder: number;
@@ -53,6 +58,11 @@ function indexEnded(index: CallIndex, record: CallRecord): void {
   addTo(index.endedByRoot, record.rootUuid, record);
   if (record.parentUuid !== null) addTo(index.endedByParent, record.parentUuid, record);
   index.endedOrder.set(record, index.nextOrder++);
+  const key = numberKey(record.caller.number);
+  if (key !== null) {
+    addTo(index.endedByNumber, key, record);
+    index.numberKeyOf.set(record, key);
+  }
 }
 
 function unindexEnded(index: CallIndex, record: CallRecord): void {
@@ -61,6 +71,11 @@ function unindexEnded(index: CallIndex, record: CallRecord): void {
   removeFrom(index.endedByRoot, record.rootUuid, record);
   if (record.parentUuid !== null) removeFrom(index.endedByParent, record.parentUuid, record);
   index.endedOrder.delete(record);
+  const key = index.numberKeyOf.get(record);
+  if (key !== undefined) {
+    removeFrom(index.endedByNumber, key, record);
+    index.numberKeyOf.delete(record);
+  }
 }
 
 function indexLive(index: CallIndex, record: CallRecord): void {
@@ -80,6 +95,8 @@ function build(state: CallsState): CallIndex {
     endedByUuid: new Map(),
     endedByRoot: new Map(),
     endedByParent: new Map(),
+    endedByNumber: new Map(),
+    numberKeyOf: new Map(),
     endedOrder: new Map(),
     nextOrder: 0,
   };
@@ -168,6 +185,11 @@ export function liveCallsOf(state: CallsState, root: string): readonly CallRecor
 /** Ended calls of a conversation, oldest first. A view, like liveCallsOf's. */
 export function endedCallsOf(state: CallsState, root: string): readonly CallRecord[] {
   return indexOf(state).endedByRoot.get(root) ?? NONE;
+}
+
+/** Ended calls with this normalized number (numberKey), oldest first. A view, like liveCallsOf's. */
+export function endedCallsWithNumber(state: CallsState, key: string): readonly CallRecord[] {
+  return indexOf(state).endedByNumber.get(key) ?? NONE;
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { CallEvent } from '../protocol/events';
 import type { CallRecord, CallsState } from './types';
 import { findCall } from './find-call';
-import { childRootOf } from './call-index';
+import { childRootOf, endedCallsOf, liveCallsOf } from './call-index';
 
 export { endedCallsOf, liveCallsOf } from './call-index';
 
@@ -26,4 +26,17 @@ export function isAnswered(record: CallRecord): boolean {
 /** The conversation's own record when known (the group call), else the given one. */
 export function conversationHead(state: CallsState, root: string, fallback: CallRecord): CallRecord {
   return findCall(state, root) ?? fallback;
+}
+
+/**
+ * True exactly once per conversation: when `record` (just moved to history) ended its last live
+ * call and no call in it was answered. A call first seen at its hangup that joins a conversation
+ * which already ended does not decide it a second time.
+ */
+export function conversationMissedNow(state: CallsState, record: CallRecord, wasLive: boolean): boolean {
+  const root = record.rootUuid;
+  if (liveCallsOf(state, root).length > 0) return false;
+  const ended = endedCallsOf(state, root);
+  if (!wasLive && ended.some((other) => other !== record)) return false;
+  return !ended.some(isAnswered) && ended.some((call) => call.outcome === 'missed');
 }

@@ -2,7 +2,7 @@
 // without one as the ANSI code page and garbles Ukrainian names), CRLF rows and RFC 4180 quoting.
 import type { CallRecord } from './types';
 
-export const CSV_COLUMNS = ['time', 'direction', 'outcome', 'duration', 'name', 'company', 'number', 'crm_link'] as const;
+export const CSV_COLUMNS = ['time', 'direction', 'outcome', 'duration', 'name', 'company', 'number', 'crm_link', 'note'] as const;
 
 const BOM = '\uFEFF';
 
@@ -43,6 +43,7 @@ function row(record: CallRecord, formatTime: (epochMs: number) => string): strin
     caller.company ?? '',
     caller.number ?? '',
     caller.url ?? '',
+    record.note ?? '',
   ];
 }
 

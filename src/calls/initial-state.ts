@@ -11,5 +11,6 @@ export function createInitialState(): CallsState {
     autoOpened: [],
     nextSeq: 0,
     lastError: null,
+    callBacks: [],
   };
 }

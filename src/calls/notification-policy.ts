@@ -5,9 +5,8 @@ import type { NotificationPolicy } from '../shared/settings-schema';
 import type { CallRecord, CallsState, Effect, NotificationKind } from './types';
 import type { ReducerConfig } from './reducer-config';
 import { includesBounded, pushBounded } from './bounded-list';
-import { conversationHead, endedCallsOf, isAnswered, liveCallsOf } from './conversation';
+import { conversationHead, conversationMissedNow, endedCallsOf, isAnswered, liveCallsOf } from './conversation';
 import {
-
   callNotificationId,
   clearOp,
   conversationText,
@@ -34,8 +33,11 @@ function autoOpen(state: CallsState, record: CallRecord, root: string, config: R
   return [{ type: 'open-crm', call: record.uuid, url, focused: config.policy.autoOpenFocused }];
 }
 
-/** A call was first seen ringing. Pops only the conversation's first ringing call, never after an answer. */
-export function effectsOnRing(state: CallsState, record: CallRecord, config: ReducerConfig): Effect[] {
+/**
+ * A call was first seen ringing. Pops only the conversation's first ringing call, never after an
+ * answer. `story` is the caller's story line ('' for none), added as the message's last line.
+ */
+export function effectsOnRing(state: CallsState, record: CallRecord, config: ReducerConfig, story = ''): Effect[] {
   const root = record.rootUuid;
   const id = callNotificationId(root);
   const kind = ringKindOf(record);
@@ -44,7 +46,9 @@ export function effectsOnRing(state: CallsState, record: CallRecord, config: Red
   if (moved) return [];
   const head = conversationHead(state, root, record);
   state.shown[id] = { kind, call: record.uuid };
-  const effects: Effect[] = [{ type: 'notification', notification: notificationOp('create', id, record.uuid, kind, conversationText(head, record, config.t)) }];
+  const text = conversationText(head, record, config.t);
+  if (story !== '') text.message = text.message === '' ? story : `${text.message}\n${story}`;
+  const effects: Effect[] = [{ type: 'notification', notification: notificationOp('create', id, record.uuid, kind, text) }];
   if (config.policy.autoOpen === 'ring') effects.push(...autoOpen(state, record, root, config));
   return effects;
 }
@@ -104,7 +108,6 @@ function showMissed(state: CallsState, record: CallRecord, config: ReducerConfig
 export function effectsOnEnd(state: CallsState, record: CallRecord, wasLive: boolean, config: ReducerConfig): Effect[] {
   const root = record.rootUuid;
   if (liveCallsOf(state, root).length > 0) return [];
-  const ended = endedCallsOf(state, root);
   const effects: Effect[] = [];
   const callId = callNotificationId(root);
   const shown = state.shown[callId];
@@ -112,10 +115,7 @@ export function effectsOnEnd(state: CallsState, record: CallRecord, wasLive: boo
     delete state.shown[callId];
     effects.push({ type: 'notification', notification: clearOp(callId, shown.call, shown.kind) });
   }
-  const alreadyDecided = !wasLive && ended.some((other) => other !== record);
-  if (alreadyDecided) return effects;
-  const missed = !ended.some(isAnswered) && ended.some((call) => call.outcome === 'missed');
-  if (!missed) return effects;
+  if (!conversationMissedNow(state, record, wasLive)) return effects;
   record.unseen = true;
   effects.push(...showMissed(state, record, config));
   return effects;

@@ -1,6 +1,7 @@
 // What the reducer needs from the outside world, passed in so the core stays pure.
 import type { NotificationPolicy } from '../shared/settings-schema';
 import type { Translate } from '../shared/i18n-types';
+import type { StoryClock } from './story-text';
 
 export interface ReducerConfig {
   policy: NotificationPolicy;
@@ -11,4 +12,6 @@ export interface ReducerConfig {
   t: Translate;
   /** Secrets to mask in PBX error text before it is kept (a PBX may echo the API key back). */
   secrets?: readonly string[];
+  /** When set, a ringing call's pop carries the caller's story line (story-text.ts) in this language. */
+  story?: StoryClock;
 }

@@ -7,10 +7,12 @@ import type { ReducerConfig } from './reducer-config';
 import { nextClockOffset, pbxNow } from './clock-offset';
 import { callerCardFor } from './caller-card';
 import { mergeFacts } from './merge-record';
-import { rootFor, isAnswered } from './conversation';
+import { conversationMissedNow, rootFor, isAnswered } from './conversation';
+import { noteAnsweredCall, noteMissedConversation } from './call-backs';
 import { ringsHereFor } from './rings-here';
-import { addLive, endedCall, liveCall, noteParentLearned, pushEnded, removeLive } from './call-index';
+import { addLive, endedCall, endedCallsWithNumber, liveCall, noteParentLearned, pushEnded, removeLive } from './call-index';
 import { effectsOnAnswer, effectsOnEnd, effectsOnRing } from './notification-policy';
+import { storyLineFor } from './story-line';
 
 export function applyEvent(state: CallsState, event: PbxEvent, now: number, config: ReducerConfig): Effect[] {
   state.clockOffsetMs = nextClockOffset(state.clockOffsetMs, event.serverTime, now);
@@ -72,7 +74,10 @@ function firstSight(state: CallsState, event: CallEvent, now: number, config: Re
   refreshCaller(record);
   if (event.event === 'hangup') return end(state, record, event, now, config, false);
   addLive(state, record);
-  if (event.event === 'dial') return effectsOnRing(state, record, config);
+  if (event.event === 'dial') {
+    const story = config.story ? storyLineFor(state, record, pbxNow(state.clockOffsetMs, now), config.story, config.t) : '';
+    return effectsOnRing(state, record, config, story);
+  }
   return answer(state, record, now, config);
 }
 
@@ -90,6 +95,7 @@ function advanceLive(state: CallsState, record: CallRecord, event: CallEvent, no
 function answer(state: CallsState, record: CallRecord, now: number, config: ReducerConfig): Effect[] {
   record.status = 'answered';
   record.bridgeAt = record.bridgeAt ?? pbxNow(state.clockOffsetMs, now);
+  noteAnsweredCall(state, record);
   return effectsOnAnswer(state, record, config);
 }
 
@@ -113,5 +119,8 @@ function end(
   record.endAt = event.serverTime ?? pbxNow(state.clockOffsetMs, now);
   if (wasLive) removeLive(state, record);
   pushEnded(state, record, config.historyLimit);
+  // A hangup seen alone (connected mid-call, catch-up) is the first news of its answer.
+  if (!wasLive && record.outcome === 'answered') noteAnsweredCall(state, record);
+  if (conversationMissedNow(state, record, wasLive)) noteMissedConversation(state, record, (key) => endedCallsWithNumber(state, key));
   return effectsOnEnd(state, record, wasLive, config);
 }

@@ -7,9 +7,10 @@ export function markMissedSeen(state: CallsState): void {
   for (const record of Object.values(state.active)) record.unseen = false;
 }
 
-/** Live calls stay; only ended ones go. */
+/** Live calls stay; ended ones go, and with them the callers to call back (the agent asked to forget). */
 export function clearHistory(state: CallsState): void {
   state.history = [];
+  if (state.callBacks.length > 0) state.callBacks = [];
 }
 
 /** Clear ops for every missed-call notification still on screen, forgetting them. */

@@ -43,6 +43,27 @@ export interface CallRecord {
   trunkName: string | null;
   /** Missed and not yet seen by the agent in the popup. */
   unseen: boolean;
+  /** The agent's own short note (plain text, NOTE_MAX_LENGTH); absent on calls without one. */
+  note?: string;
+}
+
+/**
+ * A caller who is still waiting to be called back (docs/call-backs.md): one per normalized
+ * number, from the first missed call until an answered call with that number or "Done".
+ */
+export interface CallBackEntry {
+  /** The normalized number (number-key.ts): `+380…` and `0…` are one caller. */
+  key: string;
+  /** The caller as the newest missed call showed them (kept here: history may trim the calls). */
+  caller: CallerCard;
+  /** The uuid of the newest missed call, for opening its CRM card. */
+  call: string;
+  attempts: number;
+  /** PBX epoch ms of the first and the newest missed attempt. */
+  firstAt: number;
+  lastAt: number;
+  /** Conversations already counted (bounded), so a replayed hangup never counts twice. */
+  roots: string[];
 }
 
 export type NotificationKind = 'incoming' | 'outgoing' | 'internal' | 'missed';
@@ -80,4 +101,6 @@ export interface CallsState {
   /** Next `seq`. */
   nextSeq: number;
   lastError: { message: string; at: number } | null;
+  /** Callers still to call back, oldest first attempt first. Replaced, never edited in place. */
+  callBacks: CallBackEntry[];
 }

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { INITIAL_HEALTH } from '../shared/health';
 import type { Translate } from '../shared/i18n-types';
+import { CallBackList } from './call-back-list';
 import { DndToggle } from './dnd-toggle';
 import { AllowCalling } from './allow-calling';
 import { EmptyState } from './empty-state';
@@ -30,6 +31,7 @@ export interface AppProps {
 export function App({ t, languageTag, actions, timeZone }: AppProps) {
   const [data, setData] = useState<PopupData | null>(null);
   const [missedOnly, setMissedOnly] = useState(false);
+  const [query, setQuery] = useState('');
   const context = useMemo(() => ({ t, actions }), [t, actions]);
 
   useEffect(() => {
@@ -43,7 +45,7 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
     readPopupData().then(
       (read) => live && setData({ ...read, ...pending }),
       // Storage unreadable: show the page empty rather than a spinner forever.
-      () => live && setData({ state: EMPTY_CALLS_STATE, history: [], health: INITIAL_HEALTH, ...pending }),
+      () => live && setData({ state: EMPTY_CALLS_STATE, history: [], health: INITIAL_HEALTH, callBacks: [], ...pending }),
     );
     actions.markMissedSeen();
     return () => {
@@ -56,9 +58,9 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
   const view = useMemo(
     () =>
       data && history
-        ? buildPopupView({ ...data, history, health: data.health, now: Date.now(), languageTag, t, missedOnly, timeZone })
+        ? buildPopupView({ ...data, history, health: data.health, now: Date.now(), languageTag, t, missedOnly, query, timeZone })
         : null,
-    [data, history, languageTag, t, missedOnly, timeZone],
+    [data, history, languageTag, t, missedOnly, query, timeZone],
   );
   const announcement = useRingingAnnouncement(view?.live ?? null, t);
 
@@ -71,7 +73,15 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
             <DndToggle languageTag={languageTag} timeZone={timeZone} />
             {view.empty && <EmptyState kind={view.empty} />}
             <LiveCallList calls={view.live} offsetMs={view.clockOffsetMs} />
-            <RecentList calls={view.recent} historyCount={view.historyCount} missedOnly={missedOnly} onMissedOnlyChange={setMissedOnly} />
+            {data && <CallBackList entries={data.callBacks} offsetMs={view.clockOffsetMs} languageTag={languageTag} timeZone={timeZone} />}
+            <RecentList
+              calls={view.recent}
+              historyCount={view.historyCount}
+              missedOnly={missedOnly}
+              onMissedOnlyChange={setMissedOnly}
+              query={query}
+              onQueryChange={setQuery}
+            />
           </>
         )}
         <p class="visually-hidden" role="status" aria-live="polite" data-testid="announcer">

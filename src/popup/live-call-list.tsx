@@ -24,6 +24,12 @@ export function LiveCallList({ calls, offsetMs }: { calls: LiveCallView[]; offse
                 </>
               }
             />
+            {call.story !== '' && (
+              <p class="story-line" data-testid="story-line">
+                <span class="visually-hidden">{t('popupStoryLabel')}: </span>
+                {call.story}
+              </p>
+            )}
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 // Validation of what the popup reads from storage. Pure, so it is tested without a browser.
-import { callRecordSchema, callsStateSchema } from '../shared/call-state-schema';
+import { callBackListSchema, callRecordSchema, callsStateSchema } from '../shared/call-state-schema';
 import { INITIAL_HEALTH, healthSchema, type Health } from '../shared/health';
-import type { CallRecord, CallsState } from '../calls/types';
+import type { CallBackEntry, CallRecord, CallsState } from '../calls/types';
 
 export const EMPTY_CALLS_STATE: CallsState = {
   active: {},
@@ -12,6 +12,7 @@ export const EMPTY_CALLS_STATE: CallsState = {
   autoOpened: [],
   nextSeq: 0,
   lastError: null,
+  callBacks: [],
 };
 
 export function parseCallsState(raw: unknown): CallsState {
@@ -26,6 +27,12 @@ export function parseHistory(raw: unknown): CallRecord[] {
     const parsed = callRecordSchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/** The list is written whole by the background: a corrupt one shows as empty. */
+export function parseCallBacks(raw: unknown): CallBackEntry[] {
+  const parsed = callBackListSchema.safeParse(raw);
+  return parsed.success ? parsed.data : [];
 }
 
 export function parseHealth(raw: unknown): Health {

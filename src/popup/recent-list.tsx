@@ -3,6 +3,8 @@
 import { useState } from 'preact/hooks';
 import { CallBackButton } from './call-back-button';
 import { CallCard } from './call-card';
+import { CallNote } from './call-note';
+import { RecentSearch } from './recent-search-box';
 import { ClearHistory } from './clear-history';
 import { usePopup } from './popup-context';
 import type { RecentCallView } from './view-model';
@@ -15,9 +17,11 @@ interface RecentListProps {
   historyCount: number;
   missedOnly: boolean;
   onMissedOnlyChange: (value: boolean) => void;
+  query: string;
+  onQueryChange: (value: string) => void;
 }
 
-export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange }: RecentListProps) {
+export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange, query, onQueryChange }: RecentListProps) {
   const { t } = usePopup();
   const [limit, setLimit] = useState(RECENT_PAGE_SIZE);
   // Call back shows only while the PBX origin is allowed and its REST API answers as documented.
@@ -33,7 +37,8 @@ export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange
           {t('popupMissedOnly')}
         </label>
       </div>
-      {calls.length === 0 && <p class="empty">{t('popupEmptyNoMissed')}</p>}
+      <RecentSearch query={query} onQueryChange={onQueryChange} />
+      {calls.length === 0 && <p class="empty">{t(query.trim() !== '' ? 'popupSearchNoMatch' : 'popupEmptyNoMissed')}</p>}
       <ul class="call-list">
         {shown.map((call) => (
           <li key={call.key} class={`recent-call recent-call--${call.outcome}`} data-testid="recent-call">
@@ -61,6 +66,7 @@ export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange
               }
             />
             {canCallBack && call.caller.number && <CallBackButton number={call.caller.number} />}
+            <CallNote call={call.key} note={call.note} callerName={call.caller.title} />
           </li>
         ))}
       </ul>

@@ -8,6 +8,8 @@ import { conversationsNewestFirst, type Conversation } from './conversations';
 import { callerView, type CallerView } from './caller-view';
 import { healthView, type HealthView } from './health-view';
 import { formatDuration, formatWhen, type ClockOptions } from './format';
+import { storyLineFor } from '../calls/story-line';
+import { conversationMatcher, noteOf } from './recent-search';
 
 export type LivePhase = 'ringing' | 'talking' | 'via-group';
 
@@ -20,6 +22,8 @@ export interface LiveCallView {
   /** PBX epoch ms the timer counts from: bridgeAt ?? dialAt (first sight, corrected, as a last resort). */
   timerBase: number;
   caller: CallerView;
+  /** The caller's story from local history ("3rd call today · last missed 10:42"); '' for none. */
+  story: string;
 }
 
 export interface RecentCallView {
@@ -34,6 +38,8 @@ export interface RecentCallView {
   /** Missed and not yet seen by the agent. */
   unseenMissed: boolean;
   caller: CallerView;
+  /** The agent's note on this conversation; '' when none. */
+  note: string;
 }
 
 export interface PresenceView {
@@ -67,6 +73,8 @@ export interface PopupInput extends ClockOptions {
   languageTag: string;
   t: Translate;
   missedOnly: boolean;
+  /** Text typed in the search box: name, company or part of a number; '' shows all. */
+  query?: string;
 }
 
 const DIRECTION_KEYS: Record<CallDirection, string> = {
@@ -81,7 +89,7 @@ const OUTCOME_KEYS: Record<CallOutcome, string> = {
   unanswered: 'popupOutcomeUnanswered',
 };
 
-function liveCallView(conversation: Conversation, offsetMs: number, t: Translate): LiveCallView {
+function liveCallView(conversation: Conversation, offsetMs: number, t: Translate, story: string): LiveCallView {
   const { main, groupName } = conversation;
   const talking = main.status === 'answered' || main.bridgeAt !== null;
   const phase: LivePhase = !talking ? 'ringing' : groupName !== null && main.uuid !== main.rootUuid ? 'via-group' : 'talking';
@@ -95,6 +103,7 @@ function liveCallView(conversation: Conversation, offsetMs: number, t: Translate
     stateLabel,
     timerBase: main.bridgeAt ?? main.dialAt ?? main.firstSeenAt + offsetMs,
     caller: callerView(conversation, t),
+    story,
   };
 }
 
@@ -121,6 +130,7 @@ function recentCallView(conversation: Conversation, input: PopupInput): RecentCa
     duration,
     unseenMissed: outcome === 'missed' && members.some((record) => record.unseen),
     caller: callerView(conversation, t),
+    note: noteOf(conversation),
   };
 }
 
@@ -141,9 +151,19 @@ export function buildPopupView(input: PopupInput): PopupView {
   const liveRecords = Object.values(state.active)
     .filter((record) => record.status !== 'ended')
     .sort((a, b) => a.seq - b.seq);
-  const live = conversationsNewestFirst(liveRecords).map((conversation) => liveCallView(conversation, offsetMs, t));
-  const all = conversationsNewestFirst(input.history).map((conversation) => recentCallView(conversation, input));
-  const recent = input.missedOnly ? all.filter((call) => call.outcome === 'missed') : all;
+  // The story needs history and live calls in one state (the popup reads them from two items).
+  const withHistory: CallsState | null = liveRecords.length > 0 ? { ...state, history: input.history as CallRecord[] } : null;
+  const clock = { languageTag: input.languageTag, timeZone: input.timeZone };
+  const live = conversationsNewestFirst(liveRecords).map((conversation) =>
+    liveCallView(conversation, offsetMs, t, withHistory ? storyLineFor(withHistory, conversation.main, input.now + offsetMs, clock, t) : ''),
+  );
+  const conversations = conversationsNewestFirst(input.history);
+  // Filtered before the rows are built: with 5,000 calls only the matches pay for formatting.
+  const matching = conversationMatcher(input.query ?? '');
+  const recent = conversations
+    .filter((conversation) => matching(conversation) && (!input.missedOnly || outcomeOf(conversation.main) === 'missed'))
+    .map((conversation) => recentCallView(conversation, input));
+  const all = conversations;
   let empty: EmptyState = null;
   if (health.state === 'not-configured') empty = 'not-configured';
   else if (live.length === 0 && all.length === 0) empty = health.state === 'connected' ? 'listening' : 'no-calls';

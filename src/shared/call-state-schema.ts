@@ -1,7 +1,8 @@
 // Zod twins of src/calls/types.ts: the background restores its state with them on wake and the
 // popup validates what it reads, so a corrupt storage item falls back instead of crashing a page.
 import * as z from 'zod/mini';
-import type { CallRecord, CallsState } from '../calls/types';
+import type { CallBackEntry, CallRecord, CallsState } from '../calls/types';
+import { NOTE_MAX_LENGTH } from '../calls/call-note';
 
 /**
  * A record keyed by wire strings. zod's own record skips a "__proto__" key, but the reducer keeps
@@ -79,9 +80,23 @@ export const callRecordSchema = z.object({
   trunkNum: z.nullable(z.string()),
   trunkName: z.nullable(z.string()),
   unseen: z.boolean(),
+  // Added with call notes (issue 18): history stored before then has none.
+  note: z.optional(z.string().check(z.maxLength(NOTE_MAX_LENGTH))),
 });
 
 export const callRecordListSchema = z.array(callRecordSchema);
+
+export const callBackEntrySchema = z.object({
+  key: z.string(),
+  caller: callerCardSchema,
+  call: z.string(),
+  attempts: z.number().check(safeInt(), z.positive()),
+  firstAt: z.number(),
+  lastAt: z.number(),
+  roots: z.array(z.string()),
+});
+
+export const callBackListSchema = z.array(callBackEntrySchema);
 
 const notificationKindSchema = z.enum(['incoming', 'outgoing', 'internal', 'missed']);
 
@@ -94,6 +109,8 @@ export const callsStateSchema = z.object({
   autoOpened: z.array(z.string()),
   nextSeq: z.number().check(safeInt(), z.nonnegative()),
   lastError: z.nullable(z.object({ message: z.string(), at: z.number() })),
+  // A state saved before call-backs existed has none.
+  callBacks: z._default(callBackListSchema, () => []),
 });
 
 // Compile-time proof that the schemas and the hand-written types agree in both directions:
@@ -101,4 +118,5 @@ export const callsStateSchema = z.object({
 type Agrees<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
 export type _CallRecordAgrees = Assert<Agrees<z.infer<typeof callRecordSchema>, CallRecord>>;
+export type _CallBackAgrees = Assert<Agrees<z.infer<typeof callBackEntrySchema>, CallBackEntry>>;
 export type _CallsStateAgrees = Assert<Agrees<z.infer<typeof callsStateSchema>, CallsState>>;

@@ -2,6 +2,7 @@
 // with zod on the receiving side; anything not from this extension is ignored.
 import * as z from 'zod/mini';
 import { connectionTestReportSchema } from './connection-test';
+import { NOTE_MAX_LENGTH } from '../calls/call-note';
 
 // A plain union, not z.discriminatedUnion: the literals already tell the options apart, and the
 // discriminated variant adds ~0.5 KB gzip of zod to every bundle for nothing here.
@@ -35,6 +36,10 @@ export const pageMessageSchema = z.union([
     subscriber: z.string().check(z.maxLength(2000)),
     urlTemplate: z.string().check(z.maxLength(4000)),
   }),
+  /** "Done" on a to-call-back entry: `key` is its normalized number. */
+  z.object({ type: z.literal('dismiss-call-back'), key: z.string().check(z.maxLength(200)) }),
+  /** The agent's note on a call in history ('' removes it); `call` is the conversation's root uuid. */
+  z.object({ type: z.literal('set-note'), call: z.string().check(z.maxLength(200)), note: z.string().check(z.maxLength(NOTE_MAX_LENGTH)) }),
 ]);
 
 export type PageMessage = z.infer<typeof pageMessageSchema>;

@@ -16,6 +16,8 @@ export const LOCAL_KEYS = {
   settings: 'callpop.settings',
   /** Ended calls, oldest first (CallRecord[]). */
   history: 'callpop.history',
+  /** Callers still to call back (CallBackEntry[], src/calls/call-backs.ts): must outlive a browser restart. */
+  callBacks: 'callpop.callBacks',
   /** Whether the current server tolerates client keep-alive frames. */
   keepAliveMode: 'callpop.keepAliveMode',
   /** Do-not-disturb on this machine: {until: ms | null} (src/calls/do-not-disturb.ts); absent = off. */

@@ -107,6 +107,9 @@ describe('the popup in Chromium', () => {
       return seen.sort();
     };
     await expect.poll(recentRows, { timeout: 15_000 }).toEqual(expectedRecent);
+    // The missed caller waits in "To call back" (issue 18), above the recent calls.
+    const missedCaller = ended.find((c: ReplayCall) => c.outcome === 'missed')!.caller.name;
+    await expect.poll(() => page.getByTestId('call-back-entry').locator('.call-card__title').allTextContents(), { timeout: 15_000 }).toEqual([missedCaller]);
 
     // "Open in CRM" on the live call: exactly one tab, at the primary card's link.
     const link = live[0]!.caller.url!;

@@ -37,13 +37,15 @@ describe('badge', () => {
 
   it('caps a large count at 99+', () => {
     const { state } = runEvents(Array.from({ length: 120 }, (_, i) => missed(`m${i}`)), configWith());
-    expect(badgeFor(state, 'connected').text).toBe('99+');
+    // One caller tried 120 times: one caller to call back (issue 18); unseen calls count past that.
+    expect(badgeFor(state, 'connected').text).toBe('1');
+    expect(badgeFor({ ...state, callBacks: [] }, 'connected').text).toBe('99+');
   });
 
   it('every badge tooltip key exists in both locales', async () => {
     const { readFileSync } = await import('node:fs');
     const uk = JSON.parse(readFileSync('public/_locales/uk/messages.json', 'utf8')) as Record<string, unknown>;
-    for (const key of ['badgeTitleRinging', 'badgeTitleMissed', 'badgeTitleDisconnected', 'badgeTitleNotConfigured', 'badgeTitleIdle', 'notifUnknownCaller', 'notifAnswered', 'notifMissed', 'notifButtonOpen']) {
+    for (const key of ['badgeTitleRinging', 'badgeTitleCallBacks', 'badgeTitleMissed', 'badgeTitleDisconnected', 'badgeTitleNotConfigured', 'badgeTitleIdle', 'notifUnknownCaller', 'notifAnswered', 'notifMissed', 'notifButtonOpen']) {
       expect(englishCatalog[key]?.message, key).toBeTruthy();
       expect(uk[key], key).toBeTruthy();
     }

@@ -49,14 +49,14 @@ describe('history CSV', () => {
   it('starts with a UTF-8 BOM and the header, rows end in CRLF', () => {
     const csv = historyCsv(history());
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.slice(1).split('\r\n')[0]).toBe('time,direction,outcome,duration,name,company,number,crm_link');
+    expect(csv.slice(1).split('\r\n')[0]).toBe('time,direction,outcome,duration,name,company,number,crm_link,note');
     expect(csv.endsWith('\r\n')).toBe(true);
   });
 
   it('writes one row per call, oldest first, with Ukrainian text intact and quoted commas', () => {
     const rows = parseCsv(historyCsv(history()).slice(1));
     expect(rows).toHaveLength(3);
-    expect(rows[1]).toEqual([new Date(T0).toISOString(), 'incoming', 'answered', '55', 'Олена Кравченко', 'ТОВ «Вітер», Київ', '+380671234567', 'https://crm.example.com/contacts/29']);
+    expect(rows[1]).toEqual([new Date(T0).toISOString(), 'incoming', 'answered', '55', 'Олена Кравченко', 'ТОВ «Вітер», Київ', '+380671234567', 'https://crm.example.com/contacts/29', '']);
     expect(rows[2]!.slice(1, 4)).toEqual(['incoming', 'missed', '']);
   });
 

@@ -82,6 +82,7 @@ export function callsState(overrides: Partial<CallsState> = {}): CallsState {
     autoOpened: [],
     nextSeq: 100,
     lastError: null,
+    callBacks: [],
     ...overrides,
   };
 }

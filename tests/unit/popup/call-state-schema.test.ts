@@ -41,6 +41,7 @@ const callRecord: fc.Arbitrary<CallRecord> = fc.record({
   trunkNum: text,
   trunkName: text,
   unseen: fc.boolean(),
+  note: fc.option(fc.string({ maxLength: 200 }), { nil: undefined }),
 });
 
 const callsState: fc.Arbitrary<CallsState> = fc.record({
@@ -52,9 +53,21 @@ const callsState: fc.Arbitrary<CallsState> = fc.record({
   autoOpened: fc.array(fc.string(), { maxLength: 3 }),
   nextSeq: fc.nat(),
   lastError: fc.option(fc.record({ message: fc.string(), at: fc.nat() }), { nil: null }),
+  callBacks: fc.array(
+    fc.record({
+      key: fc.string(),
+      caller: fc.record({ name: text, company: text, number: text, url: text, unknown: fc.boolean() }),
+      call: fc.string(),
+      attempts: fc.integer({ min: 1, max: 1000 }),
+      firstAt: fc.nat(),
+      lastAt: fc.nat(),
+      roots: fc.array(fc.string(), { maxLength: 3 }),
+    }),
+    { maxLength: 2 },
+  ),
 });
 
-const emptyState = { active: {}, history: [], presence: null, clockOffsetMs: null, shown: {}, autoOpened: [], nextSeq: 0, lastError: null };
+const emptyState = { active: {}, history: [], presence: null, clockOffsetMs: null, shown: {}, autoOpened: [], nextSeq: 0, lastError: null, callBacks: [] };
 
 describe('call state schema', () => {
   it('accepts every valid state as it comes back from JSON storage, unchanged', () => {

@@ -71,3 +71,72 @@ export async function consoleMessages(ff: FirefoxExtension, needle: string): Pro
     await evalInChrome(ff, `JSON.stringify(Services.console.getMessageArray().map((m) => String(m)).filter((m) => m.includes(${JSON.stringify(needle)})))`),
   );
 }
+
+/** Accepts the permission prompt Firefox shows for permissions.request() (what the agent's "Allow" does). */
+export async function acceptPermissionPrompt(ff: FirefoxExtension): Promise<boolean> {
+  return z.boolean().parse(
+    await evalInChrome(
+      ff,
+      `(() => {
+        const panel = PopupNotifications.panel;
+        const element = panel && [...panel.querySelectorAll('popupnotification')].find((n) => n.id === 'addon-webext-permissions-notification');
+        if (!element) return JSON.stringify(false);
+        element.button.click();
+        return JSON.stringify(true);
+      })()`,
+    ),
+  );
+}
+
+/** Labels of the items in the page's context menu, once Firefox has it open. */
+export async function openContextMenuLabels(ff: FirefoxExtension): Promise<string[] | null> {
+  return z.nullable(z.array(z.string())).parse(
+    await evalInChrome(
+      ff,
+      `(() => {
+        const menu = document.getElementById('contentAreaContextMenu');
+        if (!menu || menu.state !== 'open') return JSON.stringify(null);
+        return JSON.stringify([...menu.querySelectorAll('menuitem')].filter((m) => !m.hidden && !m.collapsed).map((m) => m.getAttribute('label') ?? ''));
+      })()`,
+    ),
+  );
+}
+
+/** Chooses the open context menu's item labelled `label`, as the agent's click does, and closes the menu. */
+export async function chooseContextMenuItem(ff: FirefoxExtension, label: string): Promise<void> {
+  const done = await evalInChrome(
+    ff,
+    `(() => {
+      const menu = document.getElementById('contentAreaContextMenu');
+      const item = [...menu.querySelectorAll('menuitem')].find((m) => m.getAttribute('label') === ${JSON.stringify(label)});
+      if (!item) return JSON.stringify(false);
+      item.doCommand();
+      menu.hidePopup();
+      return JSON.stringify(true);
+    })()`,
+  );
+  if (done !== true) throw new Error(`no context menu item ${label}`);
+}
+
+/** The system clipboard's text, read the way a paste would. */
+export async function clipboardText(ff: FirefoxExtension): Promise<string> {
+  return z.string().parse(
+    await evalInChrome(
+      ff,
+      `(() => {
+        const transferable = Cc['@mozilla.org/widget/transferable;1'].createInstance(Ci.nsITransferable);
+        transferable.init(null);
+        transferable.addDataFlavor('text/plain');
+        Services.clipboard.getData(transferable, Services.clipboard.kGlobalClipboard);
+        const out = {};
+        try { transferable.getTransferData('text/plain', out); } catch { return JSON.stringify(''); }
+        return JSON.stringify(out.value.QueryInterface(Ci.nsISupportsString).data);
+      })()`,
+    ),
+  );
+}
+
+/** Opens a tab at `url` from Firefox itself (BiDi may not navigate to moz-extension: pages). */
+export async function openTabFromChrome(ff: FirefoxExtension, url: string): Promise<void> {
+  await evalInChrome(ff, `(gBrowser.selectedTab = gBrowser.addTab(${JSON.stringify(url)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() }), JSON.stringify(true))`);
+}

@@ -78,10 +78,15 @@ export async function acceptPermissionPrompt(ff: FirefoxExtension): Promise<bool
     await evalInChrome(
       ff,
       `(() => {
-        const panel = PopupNotifications.panel;
-        const element = panel && [...panel.querySelectorAll('popupnotification')].find((n) => n.id === 'addon-webext-permissions-notification');
-        if (!element) return JSON.stringify(false);
-        element.button.click();
+        const notification = PopupNotifications.getNotification('addon-webext-permissions');
+        if (!notification) return JSON.stringify(false);
+        const element = document.getElementById('addon-webext-permissions-notification');
+        // The panel's "Allow" button once drawn; before that (a headless panel may never be), its action.
+        if (element?.button) element.button.click();
+        else {
+          notification.mainAction.callback({});
+          notification.remove();
+        }
         return JSON.stringify(true);
       })()`,
     ),
@@ -96,7 +101,7 @@ export async function openContextMenuLabels(ff: FirefoxExtension): Promise<strin
       `(() => {
         const menu = document.getElementById('contentAreaContextMenu');
         if (!menu || menu.state !== 'open') return JSON.stringify(null);
-        return JSON.stringify([...menu.querySelectorAll('menuitem')].filter((m) => !m.hidden && !m.collapsed).map((m) => m.getAttribute('label') ?? ''));
+        return JSON.stringify([...menu.querySelectorAll('menuitem')].filter((m) => m.id.includes('menuitem-_callpop') || (m.getAttribute('label') ?? '').includes('PBX')).map((m) => (m.hidden ? 'hidden:' : '') + (m.getAttribute('label') ?? '')));
       })()`,
     ),
   );

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { waitFor } from './support/chromium';
 import { launchFirefox, type FirefoxExtension } from './support/firefox';
-import { acceptPermissionPrompt, chooseContextMenuItem, openContextMenuLabels } from './support/firefox-chrome';
+import { acceptPermissionPrompt, chooseContextMenuItem, clipboardText, openContextMenuLabels } from './support/firefox-chrome';
 import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { framesProcessed } from './support/extension-state';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
@@ -128,5 +128,19 @@ describe('Firefox conveniences', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect((await audio())[0]!.played).toBe(stoppedAt); // nothing more was played
     for (const frame of ANSWERED.slice(2)) sim.send(frame);
+  });
+
+  it('"Copy number" in the popup puts the caller\'s number on the clipboard and says so', async () => {
+    const popup = await openPopup();
+    const button = await waitFor(async () => {
+      for (const b of await popup.$$('button')) if ((await b.evaluate((el) => el.textContent)) === 'Copy number') return b;
+      return undefined;
+    }, 'a "Copy number" button in the popup');
+    // The number the agent sees on the same card as the button.
+    const shown = await button.evaluate((el) => /\+\d{10,}/.exec((el.closest('li, article') ?? el.parentElement!).textContent ?? '')?.[0] ?? null);
+    await button.click();
+    await waitFor(async () => ((await clipboardText(ff)) === shown ? true : undefined), 'the number on the clipboard');
+    expect(await popup.evaluate(() => document.body.innerText)).toContain('Copied');
+    await popup.close();
   });
 });

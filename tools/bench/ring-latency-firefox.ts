@@ -17,7 +17,14 @@ async function forwardTimings(ff: FirefoxExtension): Promise<void> {
   await ff.evalInWorker(async () => {
     const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<unknown> } } }).browser;
     const background = (await api.runtime.getBackgroundPage()) as { callpopTimings?: unknown } | null;
-    Object.defineProperty(globalThis, 'callpopTimings', { configurable: true, get: () => background?.callpopTimings });
+    // A method, not an arrow: tsx (esbuild keepNames) would wrap a named arrow in a __name() call
+    // that does not exist in the page this function is serialized into.
+    Object.defineProperty(globalThis, 'callpopTimings', {
+      configurable: true,
+      get() {
+        return background?.callpopTimings;
+      },
+    });
   }, null);
 }
 

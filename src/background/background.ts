@@ -8,6 +8,7 @@ import { handleNotificationClick, handleNotificationButton, handleNotificationCl
 import { handleCommand } from './commands';
 import { DND_ALARM } from './dnd-alarm';
 import { exposeTestHandlers } from './test-hooks';
+import { notificationFeatures } from './notification-features';
 import { contextMenuOnShown, handleContextMenuClick, handleMenuShown } from './context-menu';
 
 let started: Promise<Background> | null = null;
@@ -32,8 +33,11 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 browser.notifications.onClicked.addListener((id) => void background().then((bg) => handleNotificationClick(bg, id)));
 browser.notifications.onClosed.addListener((id, byUser) => void background().then((bg) => handleNotificationClosed(bg, id, byUser)));
-// Firefox has no notification buttons; the event may be missing there (feature detection, not sniffing).
-browser.notifications.onButtonClicked?.addListener((id, index) => void background().then((bg) => handleNotificationButton(bg, id, index)));
+// Firefox lists onButtonClicked but does not implement it, and warns at every start when a
+// listener is added: only a browser that accepts notification buttons gets one (notification-features.ts).
+if (notificationFeatures().buttons) {
+  browser.notifications.onButtonClicked.addListener((id, index) => void background().then((bg) => handleNotificationButton(bg, id, index)));
+}
 // Keyboard shortcuts; the API is missing on Firefox for Android (feature detection).
 browser.commands?.onCommand.addListener((command) => void background().then((bg) => handleCommand(bg, command)));
 // Calling from a page: the browser hands the selection or the tel: link to the click (no content scripts).

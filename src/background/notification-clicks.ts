@@ -6,6 +6,8 @@ import type { Background } from './start-background';
 import { announceCallResult, callNumber } from './call-back';
 import { buttonAt, flushButtons, forgetButtons } from './notification-buttons-store';
 import { copyText } from './clipboard';
+import { notificationFeatures } from './notification-features';
+import { markMissedNotificationSeen } from '../calls/seen-and-clear';
 
 /** The call a notification is about: the one recorded when it was shown, else the one its id names. */
 function callerFor(state: CallsState, notificationId: string) {
@@ -17,7 +19,10 @@ export async function handleNotificationClick(bg: Background, id: string): Promi
   const url = callerFor(bg.pipeline.getState(), id)?.url ?? null;
   if (url) await bg.openCrm(url, true);
   else await browser.action.openPopup?.().catch(() => undefined);
-  if (id.startsWith('missed:')) await browser.notifications.clear(id);
+  // A click is the agent seeing the missed call: the badge and the popup stop counting it.
+  if (id.startsWith('missed:')) {
+    await bg.pipeline.mutate((state) => markMissedNotificationSeen(state, id).map((notification) => ({ type: 'notification' as const, notification })), true);
+  }
 }
 
 export async function handleNotificationButton(bg: Background, id: string, index: number): Promise<void> {
@@ -45,9 +50,16 @@ export async function callBackFromNotification(bg: Background, id: string): Prom
   await announceCallResult(await callNumber(bg.settings(), number), bg.t);
 }
 
-/** The agent dismissed a notification: forget it, so the state does not claim it is still shown. */
+/**
+ * The agent dismissed a notification: forget it, so the state does not claim it is still shown.
+ * Closing is never "seen" (only opening the popup or clicking is). A browser that closes
+ * notifications by itself (no requireInteraction: Firefox, after 20 s) reports every close as
+ * byUser (https://bugzilla.mozilla.org/show_bug.cgi?id=1413188), so there nothing is forgotten:
+ * the notification may still sit in the system's notification centre, and opening the popup
+ * must still be able to clear it.
+ */
 export async function handleNotificationClosed(bg: Background, id: string, byUser: boolean): Promise<void> {
-  if (!byUser) return;
+  if (!byUser || !notificationFeatures().requireInteraction) return;
   forgetButtons(id);
   await flushButtons();
   await bg.pipeline.mutate((state) => {

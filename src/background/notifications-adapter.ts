@@ -6,20 +6,10 @@ import { appendNotificationLog } from './notification-log';
 import { noteNotificationTiming } from './timing-probe';
 import type { NotificationButton } from '../calls/notification-buttons';
 import { forgetButtons, rememberButtons } from './notification-buttons-store';
+import { notificationFeatures } from './notification-features';
+import { bodyWithContext } from '../calls/notification-body';
 
 const ICON = 'icons/icon-128.png';
-
-/** Chrome-only extras; Firefox refuses or ignores them, so they are tried and dropped on failure. */
-let richOptionsWork = true;
-
-function baseOptions(op: NotificationOp) {
-  return {
-    type: 'basic' as const,
-    iconUrl: browser.runtime.getURL(ICON),
-    title: op.title,
-    message: op.message || op.title,
-  };
-}
 
 /** Choices made outside the call state (they depend on permissions): the buttons to draw. */
 export interface NotificationExtras {
@@ -35,29 +25,23 @@ const BUTTON_TITLES: Record<NotificationButton, string> = {
   'call-back': 'notifButtonCallBack',
 };
 
-function richOptions(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras = {}) {
-  return {
-    ...baseOptions(op),
-    contextMessage: op.context,
-    // A ringing call stays up until it is answered or ends; a missed call until seen.
-    requireInteraction: op.kind !== 'outgoing',
+/** Only the options this browser draws (notification-features.ts): no create is sent to fail. */
+function optionsFor(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras): Notifications.CreateNotificationOptions {
+  const features = notificationFeatures();
+  const body = features.contextMessage ? op.message : bodyWithContext(op.message, op.context);
+  const options: Notifications.CreateNotificationOptions & Record<string, unknown> = {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL(ICON),
+    title: op.title,
+    message: body || op.title,
     priority: 2,
-    // What each index means is remembered with the notification (notification-buttons-store.ts).
-    buttons: (extras.buttons ?? []).map((button) => ({ title: t(BUTTON_TITLES[button]) })),
   };
-}
-
-async function create(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras): Promise<void> {
-  if (richOptionsWork) {
-    try {
-      await browser.notifications.create(op.id, richOptions(op, t, extras) as Notifications.CreateNotificationOptions);
-      return;
-    } catch {
-      // Firefox has no notification buttons, context line or requireInteraction: fall back once, for good.
-      richOptionsWork = false;
-    }
-  }
-  await browser.notifications.create(op.id, baseOptions(op));
+  if (features.contextMessage && op.context !== '') options.contextMessage = op.context;
+  // A ringing call stays up until it is answered or ends; a missed call until seen.
+  if (features.requireInteraction) options.requireInteraction = op.kind !== 'outgoing';
+  // What each index means is remembered with the notification (notification-buttons-store.ts).
+  if (features.buttons) options.buttons = (extras.buttons ?? []).map((button) => ({ title: t(BUTTON_TITLES[button]) }));
+  return options;
 }
 
 export async function applyNotificationOp(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras = {}): Promise<void> {
@@ -69,8 +53,8 @@ export async function applyNotificationOp(op: NotificationOp, t: (key: string) =
       if (op.op === 'create') noteNotificationTiming('request', op.id, op.call);
       await show(op, t, extras);
       if (op.op === 'create') noteNotificationTiming('pop', op.id, op.call);
-      // Firefox draws no buttons: nothing to remember.
-      if (richOptionsWork) rememberButtons(op.id, extras.buttons ?? []);
+      // A browser without buttons has nothing to remember.
+      if (notificationFeatures().buttons) rememberButtons(op.id, extras.buttons ?? []);
     }
     appendNotificationLog({ at: Date.now(), op: op.op, id: op.id, kind: op.kind });
   } catch (error) {
@@ -80,14 +64,15 @@ export async function applyNotificationOp(op: NotificationOp, t: (key: string) =
 }
 
 async function show(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras): Promise<void> {
+  const options = optionsFor(op, t, extras);
   if (op.op === 'update') {
-    // Firefox has no notifications.update: replacing under the same id is the portable update.
-    const api = browser.notifications as unknown as { update?: (id: string, o: object) => Promise<boolean> };
-    if (typeof api.update === 'function' && richOptionsWork) {
-      const updated = await api.update(op.id, richOptions(op, t, extras));
-      if (updated) return;
+    if (notificationFeatures().update) {
+      const api = browser.notifications as unknown as { update(id: string, o: object): Promise<boolean> };
+      if (await api.update(op.id, options)) return;
+    } else {
+      // No notifications.update (Firefox): replacing under the same id is the portable update.
+      await browser.notifications.clear(op.id);
     }
-    await browser.notifications.clear(op.id);
   }
-  await create(op, t, extras);
+  await browser.notifications.create(op.id, options);
 }

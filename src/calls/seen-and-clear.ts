@@ -23,3 +23,16 @@ export function clearMissedNotifications(state: CallsState): NotificationOp[] {
   }
   return ops;
 }
+
+/**
+ * The agent clicked one missed-call notification: that conversation is seen, its notification
+ * goes. Other missed calls stay unseen until the popup is opened or they are clicked.
+ */
+export function markMissedNotificationSeen(state: CallsState, id: string): NotificationOp[] {
+  const entry = state.shown[id];
+  if (!id.startsWith('missed:')) return [];
+  const root = id.slice('missed:'.length);
+  for (const record of state.history) if (record.rootUuid === root) record.unseen = false;
+  delete state.shown[id];
+  return [clearOp(id, entry?.call ?? null, 'missed')];
+}

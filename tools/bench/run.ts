@@ -11,6 +11,7 @@ import { benchBreakdown, benchThroughput } from './core-throughput';
 import { benchGrowth } from './cost-growth';
 import { measureStateSize } from './state-size';
 import { benchRingLatency } from './ring-latency';
+import { benchRingLatencyFirefox } from './ring-latency-firefox';
 import { benchPopupRender } from './popup-render';
 import { benchBrowserHeap } from './browser-heap';
 import { BROWSERS, measureBundles } from './bundle-report';
@@ -62,6 +63,8 @@ async function main(): Promise<void> {
     latency: await benchRingLatency(ext, sim, LATENCY_CALLS),
     popup: await benchPopupRender(ext, config, 5),
   }));
+  log(`4/6 ring-to-pop latency over ${LATENCY_CALLS} calls in Firefox ESR`);
+  const firefoxLatency = await benchRingLatencyFirefox(LATENCY_CALLS);
   log(`3/6 Chromium background heap after the ${STREAM_FRAMES}-frame stream`);
   const heap = await withChromium((ext, sim) => benchBrowserHeap(ext, sim, stream));
   log('6/6 bundle sizes');
@@ -85,6 +88,8 @@ async function main(): Promise<void> {
     { group: '', figure: 'overhead arrival → pop, p50 / p99', value: `${fmt(latency.overheadMs.p50)} / ${fmt(latency.overheadMs.p99)} ms`, target: 'target p99 < 20 ms' },
     { group: '', figure: '  of which our processing, p50 / p99', value: `${fmt(latency.processMs.p50)} / ${fmt(latency.processMs.p99)} ms` },
     { group: '', figure: '  of which notifications.create, p50 / p99', value: `${fmt(latency.createMs.p50)} / ${fmt(latency.createMs.p99)} ms` },
+    { group: '4 latency Firefox', figure: `send → pop, p50 / p99 (${firefoxLatency.calls} calls)`, value: `${fmt(firefoxLatency.popMs.p50)} / ${fmt(firefoxLatency.popMs.p99)} ms` },
+    { group: '', figure: 'send → background handler (floor), p50 / p99', value: `${fmt(firefoxLatency.arrivalMs.p50)} / ${fmt(firefoxLatency.arrivalMs.p99)} ms` },
     { group: '5 popup', figure: `first live row, ${popup.history} history + ${popup.live} live`, value: fmtSpread(popup.fullMs, ' ms', 0) },
     { group: '', figure: 'empty popup, first render', value: fmtSpread(popup.emptyMs, ' ms', 0) },
     { group: '', figure: 'ratio', value: fmtSpread(popup.ratio, '×', 2) },
@@ -115,6 +120,8 @@ async function main(): Promise<void> {
     latencyP50Ratio: round(latency.p50Ratio),
     latencyP99OverheadMs: round(latency.overheadMs.p99),
     latencyProcessP99Ms: round(latency.processMs.p99),
+    firefoxLatencyPopP50Ms: round(firefoxLatency.popMs.p50),
+    firefoxLatencyPopP99Ms: round(firefoxLatency.popMs.p99),
     popupRenderMs: round(popup.fullMs.median),
     popupRenderMinMs: round(popup.fullMs.min),
     popupRenderMaxMs: round(popup.fullMs.max),

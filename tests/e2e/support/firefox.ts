@@ -32,14 +32,25 @@ export function assertFirefoxInstalled(): void {
   if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_DIST}: run "npm run build" first.`);
 }
 
-export async function launchFirefox(options: { prefs?: Record<string, unknown>; /** Instead of dist/firefox (same gecko id). */ extensionDir?: string } = {}): Promise<FirefoxExtension> {
+export async function launchFirefox(
+  options: {
+    prefs?: Record<string, unknown>;
+    /** Lets the test evaluate in Firefox's own windows (alert windows, the browser console): support/firefox-chrome.ts. */
+    systemAccess?: boolean;
+    /** Keep this profile (and reuse it): an add-on update on the same profile. */
+    profileDir?: string;
+    /** Install the add-on from here instead of dist/firefox. */
+    extensionDir?: string;
+  } = {},
+): Promise<FirefoxExtension> {
   assertFirefoxInstalled();
-  const profile = mkdtempSync(join(tmpdir(), 'callpop-firefox-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'callpop-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
     userDataDir: profile,
+    args: options.systemAccess ? ['--remote-allow-system-access'] : [],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       // Debian's firefox-esr pulls in libnotify, so Firefox hands notifications to a desktop
@@ -98,7 +109,7 @@ export async function launchFirefox(options: { prefs?: Record<string, unknown>; 
     openExtensionPage,
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { call, configWith, englishCatalog, party } from './call-events';
 import { runEvents } from './run-events';
 import { badgeFor } from '../../../src/calls/badge';
-import { clearHistory, clearMissedNotifications, markMissedSeen } from '../../../src/calls/seen-and-clear';
+import { clearHistory, clearMissedNotifications, markMissedNotificationSeen, markMissedSeen } from '../../../src/calls/seen-and-clear';
 import { findCall } from '../../../src/calls/find-call';
 import { createInitialState } from '../../../src/calls/initial-state';
 
@@ -27,6 +27,17 @@ describe('badge', () => {
     expect(badgeFor(state, 'connected')).toEqual({ text: '2', color: 'missed', titleKey: 'badgeTitleMissed' });
     markMissedSeen(state);
     expect(badgeFor(state, 'connected')).toEqual({ text: '', color: 'idle', titleKey: 'badgeTitleIdle' });
+  });
+
+  it('a click on one missed-call notification makes that call seen and clears it; the other stays unseen', () => {
+    const { state } = runEvents([missed('a'), missed('b')], configWith());
+    expect(Object.keys(state.shown).sort()).toEqual(['missed:a', 'missed:b']);
+    const ops = markMissedNotificationSeen(state, 'missed:a');
+    expect(ops.map((op) => [op.op, op.id])).toEqual([['clear', 'missed:a']]);
+    expect(state.history.filter((r) => r.unseen).map((r) => r.uuid)).toEqual(['b']);
+    expect(Object.keys(state.shown)).toEqual(['missed:b']);
+    expect(badgeFor(state, 'connected').text).toBe('1');
+    expect(markMissedNotificationSeen(state, 'call:b')).toEqual([]);
   });
 
   it('says the link is down or not set up before anything else', () => {

@@ -102,10 +102,21 @@ export const fakeBrowser = {
     getUILanguage: () => fakeState.uiLanguage,
   },
   notifications: {
-    create: async (id: string, options: Record<string, unknown>) => {
+    // Like Chrome: the arguments are checked synchronously, a wrong type throws before anything shows
+    // (what src/background/notification-features.ts probes at start).
+    create: (id: string, options: Record<string, unknown>): Promise<string> => {
+      const types: Record<string, (v: unknown) => boolean> = {
+        buttons: Array.isArray,
+        requireInteraction: (v) => typeof v === 'boolean',
+        silent: (v) => typeof v === 'boolean',
+        contextMessage: (v) => typeof v === 'string',
+      };
+      for (const [key, ok] of Object.entries(types)) {
+        if (key in options && !ok(options[key])) throw new TypeError(`Error in invocation of notifications.create: Invalid type for ${key}`);
+      }
       fakeState.log.push(`notify ${id}`);
       fakeState.notifications[id] = clone(options);
-      return id;
+      return Promise.resolve(id);
     },
     update: async (id: string, options: Record<string, unknown>) => {
       const shown = fakeState.notifications[id];

@@ -1,0 +1,16 @@
+// Issue 20: the latency bench runs in Firefox ESR too (tools/bench/ring-latency-firefox.ts).
+// A few calls only: this proves the measurement works end to end, the figures come from `npm run bench`.
+import { describe, expect, it } from 'vitest';
+import { benchRingLatencyFirefox } from '../../tools/bench/ring-latency-firefox';
+
+describe('the Firefox latency bench', () => {
+  it('measures send → pop for every call in Firefox ESR', async () => {
+    const result = await benchRingLatencyFirefox(5);
+    expect(result.calls).toBe(5);
+    for (const figure of [result.popMs, result.arrivalMs]) {
+      expect(figure.p50).toBeGreaterThan(0);
+      expect(figure.p99).toBeGreaterThanOrEqual(figure.p50);
+    }
+    expect(result.popMs.p50).toBeGreaterThanOrEqual(result.arrivalMs.p50);
+  });
+});

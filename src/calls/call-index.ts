@@ -165,6 +165,25 @@ export function noteParentLearned(state: CallsState, record: CallRecord, parentB
   else if (index.endedOrder.has(record)) addTo(index.endedByParent, record.parentUuid, record);
 }
 
+/** An ended record's card changed (a late frame added names and numbers): file it under its number now. */
+export function noteEndedCardChanged(state: CallsState, record: CallRecord): void {
+  const index = indexOf(state);
+  if (!index.endedOrder.has(record)) return;
+  const before = index.numberKeyOf.get(record);
+  const after = numberKey(record.caller.number) ?? undefined;
+  if (before === after) return;
+  if (before !== undefined) removeFrom(index.endedByNumber, before, record);
+  index.numberKeyOf.delete(record);
+  if (after === undefined) return;
+  // Keep the bucket oldest first: insert by push order, not at the end.
+  const bucket = index.endedByNumber.get(after) ?? [];
+  const order = index.endedOrder.get(record) ?? 0;
+  const at = bucket.findIndex((other) => (index.endedOrder.get(other) ?? 0) > order);
+  bucket.splice(at === -1 ? bucket.length : at, 0, record);
+  index.endedByNumber.set(after, bucket);
+  index.numberKeyOf.set(record, after);
+}
+
 /** The live call stored under this uuid (own keys only, like `ownValue(state.active, uuid)`). */
 export function liveCall(state: CallsState, uuid: string): CallRecord | null {
   return indexOf(state).liveByUuid.get(uuid) ?? null;

@@ -10,7 +10,7 @@ import { mergeFacts } from './merge-record';
 import { conversationMissedNow, rootFor, isAnswered } from './conversation';
 import { noteAnsweredCall, noteMissedConversation } from './call-backs';
 import { ringsHereFor } from './rings-here';
-import { addLive, endedCall, endedCallsWithNumber, liveCall, noteParentLearned, pushEnded, removeLive } from './call-index';
+import { addLive, endedCall, endedCallsWithNumber, liveCall, noteEndedCardChanged, noteParentLearned, pushEnded, removeLive } from './call-index';
 import { effectsOnAnswer, effectsOnEnd, effectsOnRing } from './notification-policy';
 import { storyLineFor } from './story-line';
 
@@ -45,6 +45,7 @@ function applyCallEvent(state: CallsState, event: CallEvent, now: number, config
   ended.dialAt = dialAt;
   ended.bridgeAt = bridgeAt;
   refreshCaller(ended);
+  noteEndedCardChanged(state, ended);
   return [];
 }
 

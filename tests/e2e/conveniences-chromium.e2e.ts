@@ -144,7 +144,7 @@ describe('agent conveniences in Chromium', () => {
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
-    expect(lines[0]).toBe('time,direction,outcome,duration,name,company,number,crm_link');
+    expect(lines[0]).toBe('time,direction,outcome,duration,name,company,number,crm_link,note');
     const row = lines.find((line) => line.includes(call.url));
     expect(row).toContain('Олена Кравченко');
     expect(row).toContain(',incoming,answered,');

@@ -7,10 +7,14 @@ describe('the Firefox latency bench', () => {
   it('measures send → pop for every call in Firefox ESR', async () => {
     const result = await benchRingLatencyFirefox(5);
     expect(result.calls).toBe(5);
+    // Send and arrival are read on two clocks (Node's and the event page's, which Firefox rounds
+    // for privacy), so a loopback arrival can read a fraction of a millisecond before its send.
+    const CLOCK_GRAIN_MS = 2;
     for (const figure of [result.popMs, result.arrivalMs]) {
-      expect(figure.p50).toBeGreaterThan(0);
+      expect(figure.p50).toBeGreaterThan(-CLOCK_GRAIN_MS);
       expect(figure.p99).toBeGreaterThanOrEqual(figure.p50);
     }
+    expect(result.popMs.p50).toBeGreaterThan(0);
     expect(result.popMs.p50).toBeGreaterThanOrEqual(result.arrivalMs.p50);
   });
 });

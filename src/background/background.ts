@@ -2,6 +2,7 @@
 // because a stopped worker is woken by the event and only sees listeners added on its first turn.
 import '../shared/zod-config';
 import { browser, type Runtime } from '../shared/browser-api';
+import { onStorageChanged } from '../storage/area';
 import { startBackground, WATCHDOG_ALARM, type Background } from './start-background';
 import { handlePageMessage, isFromThisExtension } from './page-messages';
 import { handleNotificationClick, handleNotificationButton, handleNotificationClosed } from './notification-clicks';
@@ -52,7 +53,7 @@ browser.permissions.onRemoved.addListener(() => void background().then((bg) => b
 browser.idle?.onStateChanged.addListener((state) => void background().then((bg) => bg.onIdleState(state)));
 // Firefox's event page fires `online`; Chromium's worker does not (the connection polls navigator.onLine).
 if ('ononline' in globalThis) globalThis.addEventListener('online', () => void background().then((bg) => bg.connection.suspect('online')));
-browser.storage.onChanged.addListener((changes, area) => void background().then((bg) => bg.onStorageChanged(changes, area)));
+onStorageChanged((changes, area) => void background().then((bg) => bg.onStorageChanged(changes, area)));
 
 // A test cannot press a shortcut: it calls the same handler (only with exposeHandlers in the test tuning).
 exposeTestHandlers({ command: (command: string) => background().then((bg) => handleCommand(bg, command)) });

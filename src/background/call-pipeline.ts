@@ -1,12 +1,14 @@
 // frame → normalized event → call state → effects, in the background. Frames are processed in
-// arrival order; each batch is persisted BEFORE its effects run, so a worker stopped in between
-// restarts knowing which notifications it already showed and never pops one twice.
+// arrival order; each batch's record of what is shown is stored BEFORE its effects run, so a
+// worker stopped in between restarts knowing which notifications it already showed and never
+// pops one twice. The rest of the state (live calls, history) is written while the pop-ups go
+// out: the agent sees the call one storage round trip sooner (docs/performance.md).
 import { processFrame } from '../calls/process-frame';
 import { coalesceNotificationOps } from '../calls/coalesce-notifications';
 import type { CallsState, Effect } from '../calls/types';
 import type { ReducerConfig } from '../calls/reducer-config';
 import type { NormalizeResult } from '../protocol/events';
-import { saveCallsState } from './state-persistence';
+import { saveRest, saveShown } from '../storage/call-state-store';
 
 export interface PipelineHooks {
   config(): ReducerConfig;
@@ -55,9 +57,18 @@ export class CallPipeline {
     await this.idle();
     const callBacksBefore = this.state.callBacks;
     const effects = change(this.state) ?? [];
-    await saveCallsState(this.state, historyChanged, this.state.callBacks !== callBacksBefore);
+    await this.persist({ history: historyChanged, callBacks: this.state.callBacks !== callBacksBefore }, effects);
+  }
+
+  /** Shown record first (awaited), then the pop-ups and the rest of the state side by side. */
+  private async persist(changed: { history: boolean; callBacks: boolean }, effects: Effect[]): Promise<void> {
+    const warn = (error: unknown) => console.warn('CallPop: could not persist call state', error instanceof Error ? error.message : String(error));
+    // A failed write still pops: a ring the agent never sees is worse than one seen twice.
+    await saveShown(this.state).catch(warn);
+    const rest = saveRest(this.state, changed).catch(warn);
     this.hooks.onState(this.state);
     await this.hooks.applyEffects(effects);
+    await rest;
   }
 
   private async drain(): Promise<void> {
@@ -79,14 +90,8 @@ export class CallPipeline {
         effects.push(...produced);
       }
       const historyChanged = this.state.history.length !== lengthBefore || this.state.history.at(-1) !== lastBefore;
-      try {
-        await saveCallsState(this.state, historyChanged, this.state.callBacks !== callBacksBefore);
-      } catch (error) {
-        console.warn('CallPop: could not persist call state', error instanceof Error ? error.message : String(error));
-      }
-      this.hooks.onState(this.state);
       // A notification shown and gone within one batch is never asked of the browser (flood-proof).
-      await this.hooks.applyEffects(coalesceNotificationOps(effects));
+      await this.persist({ history: historyChanged, callBacks: this.state.callBacks !== callBacksBefore }, coalesceNotificationOps(effects));
       // Counted once fully handled, so "N frames processed" in health means their pop-ups are out too.
       for (const result of results) this.hooks.onHandled(result);
     }

@@ -1,7 +1,7 @@
 // Catch-up after a gap: when the connection comes back after being down, ask the PBX for the
 // calls missed meanwhile (REST missed.api) and fold them into history with one summary pop.
 // When the gap began is kept in session storage, so a worker stopped mid-gap still knows.
-import { browser } from '../shared/browser-api';
+import { catchUpGapItem } from '../storage/items';
 import type { ConnectionState, Health } from '../shared/health';
 import type { Settings } from '../shared/settings-schema';
 import { MISSED_PAGE_LIMIT } from '../shared/rest-client';
@@ -11,9 +11,8 @@ import type { ReducerConfig } from '../calls/reducer-config';
 import { mergeMissedCalls } from '../calls/catch-up-merge';
 import type { CallPipeline } from './call-pipeline';
 import { noteCatchUp, noteRestFailure, noteRestSuccess, restClientFor, restFeaturesAvailable } from './pbx-rest';
-import { createSerialQueue } from './serial-queue';
+import { createSerialQueue } from '../storage/serial-queue';
 
-export const GAP_KEY = 'callpop.catchUpGap';
 /** Calls that rang just before the drop end inside the gap: look a little further back (uuids dedupe). */
 const LOOK_BACK_MS = 2 * 60_000;
 /** A bound on one catch-up: 10 pages of 50. */
@@ -37,10 +36,7 @@ export function createCatchUp(deps: CatchUpDeps, initial: ConnectionState): Catc
   let previous = initial;
   const inOrder = createSerialQueue();
 
-  const readGap = async (): Promise<number | null> => {
-    const value = (await browser.storage.session.get(GAP_KEY))[GAP_KEY] as { downSince?: unknown } | undefined;
-    return typeof value?.downSince === 'number' ? value.downSince : null;
-  };
+  const readGap = async (): Promise<number | null> => (await catchUpGapItem.get())?.downSince ?? null;
 
   const fetchAndMerge = async (downSince: number): Promise<void> => {
     const settings = deps.settings();
@@ -78,13 +74,13 @@ export function createCatchUp(deps: CatchUpDeps, initial: ConnectionState): Catc
     if (health.state === 'connected' && was !== 'connected') {
       const downSince = await readGap();
       if (downSince === null) return;
-      await browser.storage.session.remove(GAP_KEY);
+      await catchUpGapItem.remove();
       await fetchAndMerge(downSince);
       return;
     }
     // Only a lost connection is a gap; not-configured or stopped-by-settings never had calls to miss.
     const lost = was === 'connected' && (health.state === 'connecting' || health.state === 'reconnecting' || health.state === 'stopped');
-    if (lost && (await readGap()) === null) await browser.storage.session.set({ [GAP_KEY]: { downSince: deps.now() } });
+    if (lost && (await readGap()) === null) await catchUpGapItem.set({ downSince: deps.now() });
   };
 
   return {

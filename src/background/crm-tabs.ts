@@ -2,28 +2,17 @@
 // opening another. We remember our own tabs rather than asking for the "tabs" permission
 // (which would show agents a "read your browsing history" warning just to match URLs).
 import { browser } from '../shared/browser-api';
+import { crmTabsItem } from '../storage/items';
 import { crmLinkOrNull, type OpenMode } from '../shared/crm-link';
 
-const OPENED_KEY = 'callpop.crmTabs';
 const MAX_REMEMBERED = 50;
-
-type Opened = Record<string, number>;
-
-async function readOpened(): Promise<Opened> {
-  const stored = (await browser.storage.session.get(OPENED_KEY))[OPENED_KEY];
-  if (!stored || typeof stored !== 'object') return {};
-  const out: Opened = {};
-  for (const [url, id] of Object.entries(stored as Record<string, unknown>)) if (typeof id === 'number') out[url] = id;
-  return out;
-}
 
 export type OpenResult = 'opened' | 'focused' | 'refused';
 
 export async function openCrmLink(raw: string, allowList: readonly string[], focused: boolean, mode: OpenMode = 'click'): Promise<OpenResult> {
   const url = crmLinkOrNull(raw, allowList, mode);
   if (!url) return 'refused';
-  const opened = await readOpened();
-  const known = opened[url];
+  const known = (await crmTabsItem.get())[url];
   if (known !== undefined) {
     try {
       const tab = await browser.tabs.update(known, { active: true });
@@ -34,7 +23,7 @@ export async function openCrmLink(raw: string, allowList: readonly string[], foc
     }
   }
   const tab = await browser.tabs.create({ url, active: focused });
-  const entries = Object.entries({ ...opened, [url]: tab.id ?? -1 }).slice(-MAX_REMEMBERED);
-  await browser.storage.session.set({ [OPENED_KEY]: Object.fromEntries(entries) });
+  // Read-modify-write in the item's queue: two CRM opens at once both stay remembered.
+  await crmTabsItem.update((opened) => Object.fromEntries(Object.entries({ ...opened, [url]: tab.id ?? -1 }).slice(-MAX_REMEMBERED)));
   return 'opened';
 }

@@ -5,15 +5,10 @@
 //
 // Changes wait in memory and are written once per batch of frames (flushButtons at the end of
 // the pipeline's effects, like the notification log); a click reads storage plus what waits.
-import * as z from 'zod/mini';
-import { browser } from '../shared/browser-api';
-import { SESSION_KEYS } from '../shared/storage-keys';
+import { notificationButtonsItem } from '../storage/items';
 import type { NotificationButton } from '../calls/notification-buttons';
-import { createSerialQueue } from './serial-queue';
+import { createSerialQueue } from '../storage/serial-queue';
 
-const buttonSchema = z.enum(['open-crm', 'create-contact', 'show-calls', 'copy-number', 'call-back']);
-// A list of plain objects: z.record or z.tuple would add to every page's share of zod for this alone.
-const storedSchema = z.array(z.object({ id: z.string(), buttons: z.array(buttonSchema) }));
 type Stored = Map<string, NotificationButton[]>;
 
 /** By id: the buttons drawn, or null once the notification is gone. */
@@ -21,9 +16,7 @@ let changes = new Map<string, NotificationButton[] | null>();
 const inOrder = createSerialQueue();
 
 async function read(): Promise<Stored> {
-  const stored = await browser.storage.session.get(SESSION_KEYS.notificationButtons);
-  const parsed = storedSchema.safeParse(stored[SESSION_KEYS.notificationButtons]);
-  return new Map(parsed.success ? parsed.data.map((entry) => [entry.id, entry.buttons]) : []);
+  return new Map((await notificationButtonsItem.get()).map((entry) => [entry.id, entry.buttons]));
 }
 
 /** True when `all` changed (forgetting an id it never held is no change). */
@@ -51,7 +44,7 @@ export function flushButtons(): Promise<void> {
     changes = new Map();
     const all = await read();
     if (!applyChanges(all, pending)) return;
-    await browser.storage.session.set({ [SESSION_KEYS.notificationButtons]: [...all].map(([id, buttons]) => ({ id, buttons })) });
+    await notificationButtonsItem.set([...all].map(([id, buttons]) => ({ id, buttons })));
   }).catch((error: unknown) => console.warn('CallPop: notification buttons', error instanceof Error ? error.message : String(error)));
 }
 

@@ -5,10 +5,9 @@
 // Entries wait in memory and are written once per batch of frames (flushNotificationLog at the
 // end of the pipeline's effects): a read and a write per notification made a flood of 1,000
 // frames a second fall minutes behind.
-import { browser } from '../shared/browser-api';
-import { SESSION_KEYS } from '../shared/storage-keys';
-import { notificationLogSchema, type NotificationLogEntry } from '../shared/notification-log-schema';
-import { createSerialQueue } from './serial-queue';
+import { notificationLogItem } from '../storage/items';
+import type { NotificationLogEntry } from '../shared/notification-log-schema';
+import { createSerialQueue } from '../storage/serial-queue';
 
 const LOG_LIMIT = 50;
 
@@ -24,13 +23,11 @@ export function flushNotificationLog(): Promise<void> {
     if (pending.length === 0) return;
     const batch = pending;
     pending = [];
-    const stored = await browser.storage.session.get(SESSION_KEYS.notificationLog);
-    const parsed = notificationLogSchema.safeParse(stored[SESSION_KEYS.notificationLog]);
-    const log = parsed.success ? parsed.data : [];
+    const log = await notificationLogItem.get();
     let seq = log.at(-1)?.seq ?? 0;
     for (const entry of batch) log.push({ ...entry, seq: ++seq });
     // A batch longer than the limit is written whole once (a reader watching the writes sees
     // every entry); the next write trims it back.
-    await browser.storage.session.set({ [SESSION_KEYS.notificationLog]: log.slice(-Math.max(LOG_LIMIT, batch.length)) });
+    await notificationLogItem.set(log.slice(-Math.max(LOG_LIMIT, batch.length)));
   }).catch((error: unknown) => console.warn('CallPop: notification log', error instanceof Error ? error.message : String(error)));
 }

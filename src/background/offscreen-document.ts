@@ -4,7 +4,7 @@
 // The truth (is it open?) is asked of the browser each time, so a restarted worker cannot lose it.
 import { browser } from '../shared/browser-api';
 import { offscreenReplySchema, type OffscreenMessage } from '../shared/offscreen-messages';
-import { createSerialQueue } from './serial-queue';
+import { createSerialQueue } from '../storage/serial-queue';
 
 export const OFFSCREEN_PAGE = 'src/offscreen/offscreen.html';
 

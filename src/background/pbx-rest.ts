@@ -6,7 +6,8 @@ import type { Settings } from '../shared/settings-schema';
 import { restOriginFor } from '../shared/rest-origin';
 import { createRestClient, type RestClient } from '../shared/rest-client';
 import { RestError, UNDOCUMENTED_KINDS, restErrorKindOf } from '../shared/rest-errors';
-import { REST_STATUS_KEY, parseRestStatus, type RestStatus } from '../shared/rest-status';
+import type { RestStatus } from '../shared/rest-status';
+import { restStatusItem } from '../storage/items';
 import { validateApiKey } from '../shared/connection-url';
 
 export async function hasRestPermission(settings: Settings): Promise<boolean> {
@@ -35,13 +36,11 @@ export async function agentExtension(client: RestClient, settings: Settings): Pr
   return me.ext;
 }
 
-export async function readRestStatus(): Promise<RestStatus> {
-  return parseRestStatus((await browser.storage.local.get(REST_STATUS_KEY))[REST_STATUS_KEY]);
-}
+export const readRestStatus = (): Promise<RestStatus> => restStatusItem.get();
 
-async function writeRestStatus(patch: Partial<RestStatus>): Promise<void> {
-  const current = await readRestStatus();
-  await browser.storage.local.set({ [REST_STATUS_KEY]: { ...current, ...patch } });
+/** Read-modify-write in the item's queue: a failure and a catch-up noted at once both stay. */
+async function writeRestStatus(patch: Partial<RestStatus> | ((current: RestStatus) => Partial<RestStatus>)): Promise<void> {
+  await restStatusItem.update((current) => ({ ...current, ...(typeof patch === 'function' ? patch(current) : patch) }));
 }
 
 /** Success: the API answers as documented. */
@@ -53,9 +52,7 @@ export async function noteRestSuccess(): Promise<void> {
 export async function noteRestFailure(error: unknown): Promise<void> {
   const kind = restErrorKindOf(error);
   const detail = error instanceof RestError ? error.detail : 'unexpected failure';
-  const current = await readRestStatus();
-  const state = UNDOCUMENTED_KINDS.has(kind) ? 'unavailable' : current.state;
-  await writeRestStatus({ state, reason: kind, detail, at: Date.now() });
+  await writeRestStatus((current) => ({ state: UNDOCUMENTED_KINDS.has(kind) ? 'unavailable' : current.state, reason: kind, detail, at: Date.now() }));
 }
 
 export async function noteCatchUp(added: number, error: string | null): Promise<void> {

@@ -2,27 +2,24 @@
 // In session storage (a stopped worker must still know them; they never outlive the browser),
 // by a random token the window carries: the window can only confirm what the background stored,
 // never name a number of its own.
-import * as z from 'zod/mini';
-import { browser } from '../shared/browser-api';
+import { pendingDialsItem } from '../storage/items';
 
-const PENDING_KEY = 'callpop.pendingDials';
 /** An unanswered request is dropped after this: a window found later dials nothing. */
 export const PENDING_DIAL_TTL_MS = 2 * 60_000;
 const MAX_PENDING = 10;
 
-const pendingSchema = z.record(z.string(), z.object({ number: z.string(), at: z.number() }));
-type Pending = z.infer<typeof pendingSchema>;
+type Pending = Record<string, { number: string; at: number }>;
+
+const fresh = (pending: Pending, now: number): Pending =>
+  Object.fromEntries(Object.entries(pending).filter(([, entry]) => now - entry.at >= 0 && now - entry.at < PENDING_DIAL_TTL_MS));
 
 async function readPending(now: number): Promise<Pending> {
-  const parsed = pendingSchema.safeParse((await browser.storage.session.get(PENDING_KEY))[PENDING_KEY]);
-  if (!parsed.success) return {};
-  return Object.fromEntries(Object.entries(parsed.data).filter(([, entry]) => now - entry.at >= 0 && now - entry.at < PENDING_DIAL_TTL_MS));
+  return fresh(await pendingDialsItem.get(), now);
 }
 
 export async function addPendingDial(number: string, now = Date.now()): Promise<string> {
   const token = crypto.randomUUID();
-  const entries = Object.entries({ ...(await readPending(now)), [token]: { number, at: now } }).slice(-MAX_PENDING);
-  await browser.storage.session.set({ [PENDING_KEY]: Object.fromEntries(entries) });
+  await pendingDialsItem.update((pending) => Object.fromEntries(Object.entries({ ...fresh(pending, now), [token]: { number, at: now } }).slice(-MAX_PENDING)));
   return token;
 }
 
@@ -34,10 +31,14 @@ export async function peekPendingDial(token: string, now = Date.now()): Promise<
 
 /** Removes the request and returns its number: one confirmation dials once. */
 export async function takePendingDial(token: string, now = Date.now()): Promise<string | null> {
-  const pending = await readPending(now);
-  if (!Object.hasOwn(pending, token)) return null;
-  const number = pending[token]?.number ?? null;
-  delete pending[token];
-  await browser.storage.session.set({ [PENDING_KEY]: pending });
+  // In the item's queue: two confirmations of one token cannot both take it.
+  let number: string | null = null;
+  await pendingDialsItem.update((stored) => {
+    const pending = fresh(stored, now);
+    if (!Object.hasOwn(pending, token)) return pending;
+    number = pending[token]?.number ?? null;
+    delete pending[token];
+    return pending;
+  });
   return number;
 }

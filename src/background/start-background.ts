@@ -1,7 +1,6 @@
 // Builds the background for one worker life: restores state first, then connects.
 import { browser } from '../shared/browser-api';
 import type { Health } from '../shared/health';
-import { LOCAL_KEYS } from '../shared/storage-keys';
 import type { Settings } from '../shared/settings-schema';
 import { readEffectiveSettings, isConfigured } from '../shared/settings-store';
 import { buildConnectionUrl, INSECURE_URL_ERROR } from '../shared/connection-url';
@@ -16,7 +15,9 @@ import { expireStaleCalls } from '../calls/expire-stale';
 import { expireCallBacks } from '../calls/call-backs';
 import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './connection';
 import { CallPipeline } from './call-pipeline';
-import { loadCallsState, loadHealth, saveHealth } from './state-persistence';
+import { loadCallsState } from '../storage/call-state-store';
+import { dndItem, healthItem, keepAliveItem, restStatusItem, testTuningItem, type TestTuning } from '../storage/items';
+import { localSettingsItem } from '../storage/settings-items';
 import { applyNotificationOp } from './notifications-adapter';
 import { flushNotificationLog } from './notification-log';
 import { flushButtons } from './notification-buttons-store';
@@ -26,18 +27,14 @@ import { createSocket } from './socket-factory';
 import { createCatchUp } from './catch-up';
 import { ensureContextMenus, setContextMenusVisible } from './context-menu';
 import { resetRestStatus, restFeaturesAvailable } from './pbx-rest';
-import { REST_STATUS_KEY } from '../shared/rest-status';
 import { setTimingProbe } from './timing-probe';
 import { applyDoNotDisturb, dndActive } from '../calls/do-not-disturb';
 import { shouldRing } from '../calls/ring-decision';
-import { readDnd } from '../shared/dnd-store';
 import { setRinging } from './ring-sound';
 import { scheduleDndEnd } from './dnd-alarm';
 import { dropOtherPbxAccess } from './pbx-permissions';
 
 export const WATCHDOG_ALARM = 'callpop-watchdog';
-/** Test-only tuning (shorter keep-alive and silence limits), read from local storage. */
-const TUNING_KEY = 'callpop.testTuning';
 
 export interface Background {
   settings(): Settings;
@@ -65,27 +62,27 @@ export async function startBackground(): Promise<Background> {
   // Chrome 120+ allows 30 s alarms; older versions clamp to a minute (fine for a backstop).
   void browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
 
-  const [effective, state, health, testTuning, storedKeepAlive] = await Promise.all([
+  const [effective, { state }, health, testTuning, storedKeepAlive] = await Promise.all([
     readEffectiveSettings(),
     loadCallsState(),
-    loadHealth(),
-    readTestTuning(),
-    browser.storage.local.get(LOCAL_KEYS.keepAliveMode).then((items) => items[LOCAL_KEYS.keepAliveMode]),
-    syncTimingProbe(),
+    healthItem.get(),
+    testTuningItem.get(),
+    keepAliveItem.get(),
   ]);
+  setTimingProbe(testTuning.recordTimings);
   let settings = effective.settings;
-  let tuningOverrides = testTuning;
+  let tuningOverrides = timersOf(testTuning);
   /** When the user went idle or locked the screen (in this worker's life). */
   let idleSince: number | null = null;
   let t = await createUiTranslator(settings.language);
-  let dnd = await readDnd();
+  let dnd = await dndItem.get();
   const quiet = () => dndActive(dnd, Date.now());
 
   let healthSaveTimer: ReturnType<typeof setTimeout> | null = null;
   const persistHealthSoon = () => {
     healthSaveTimer ??= setTimeout(() => {
       healthSaveTimer = null;
-      void saveHealth(connection.getHealth());
+      void healthItem.set(connection.getHealth());
     }, 500);
   };
 
@@ -156,14 +153,14 @@ export async function startBackground(): Promise<Background> {
       isOnline: () => globalThis.navigator?.onLine ?? true,
       onFrame: (data) => pipeline.push(data),
       onHealth: (next: Health) => {
-        void saveHealth(next);
+        void healthItem.set(next);
         void catchUp.onHealth(next);
         refreshBadge();
       },
       // Any extension API call resets Chrome's 30 s idle timer (Chrome 110+): this keeps the worker
       // alive even when the server refuses client frames.
       keepWorkerBusy: () => void browser.runtime.getPlatformInfo(),
-      onKeepAliveRecord: (record) => void browser.storage.local.set({ [LOCAL_KEYS.keepAliveMode]: record }),
+      onKeepAliveRecord: (record) => void keepAliveItem.set(record),
       // Asleep or offline, the PBX may have rung: those calls come back as missed (where calling through
       // the PBX is allowed). A silence replacement on a quiet PBX is routine and asks nothing.
       onReplaced: (reason, since) => {
@@ -223,19 +220,20 @@ export async function startBackground(): Promise<Background> {
     },
     async onStorageChanged(changes, area) {
       const settingsChanged =
-        area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && LOCAL_KEYS.settings in changes);
-      if (area === 'local' && TUNING_KEY in changes) {
-        tuningOverrides = await readTestTuning();
+        area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && localSettingsItem.key in changes);
+      if (area === 'local' && testTuningItem.key in changes) {
+        const tuning = await testTuningItem.get();
+        tuningOverrides = timersOf(tuning);
         connection.setTuning(tuningFor(settings, tuningOverrides));
-        await syncTimingProbe();
+        setTimingProbe(tuning.recordTimings);
       }
-      if (area === 'local' && LOCAL_KEYS.dnd in changes) {
-        dnd = await readDnd();
+      if (area === 'local' && dndItem.key in changes) {
+        dnd = await dndItem.get();
         await scheduleDndEnd(dnd);
         refreshBadge();
         syncRing();
       }
-      if (area === 'local' && REST_STATUS_KEY in changes) await syncRestFeatures();
+      if (area === 'local' && restStatusItem.key in changes) await syncRestFeatures();
       if (!settingsChanged) return;
       const next = await readEffectiveSettings();
       // Another PBX or key: what the old one answered says nothing about the new one.
@@ -249,21 +247,10 @@ export async function startBackground(): Promise<Background> {
   };
 }
 
-/** Bench-only: `recordTimings: true` in the test tuning turns the timing probe on. */
-async function syncTimingProbe(): Promise<void> {
-  const raw = (await browser.storage.local.get(TUNING_KEY))[TUNING_KEY] as { recordTimings?: unknown } | undefined;
-  setTimingProbe(raw?.recordTimings === true);
-}
-
-/** Test-only overrides, clamped to [200 ms, 10 min]: a stray value can neither spin the worker nor silence it. */
-async function readTestTuning(): Promise<Partial<ConnectionTuning>> {
-  const raw = (await browser.storage.local.get(TUNING_KEY))[TUNING_KEY] as Partial<Record<keyof ConnectionTuning, unknown>> | undefined;
-  const out: Partial<ConnectionTuning> = {};
-  for (const key of ['keepAliveMs', 'silenceLimitMs', 'wakeCheckMs'] as const) {
-    const v = raw?.[key];
-    if (typeof v === 'number' && Number.isFinite(v)) out[key] = Math.min(600_000, Math.max(200, v));
-  }
-  return out;
+/** The timer overrides of the test tuning (clamped where the item is declared). */
+function timersOf(tuning: TestTuning): Partial<ConnectionTuning> {
+  const { keepAliveMs, silenceLimitMs, wakeCheckMs } = tuning;
+  return Object.fromEntries(Object.entries({ keepAliveMs, silenceLimitMs, wakeCheckMs }).filter(([, v]) => v !== undefined));
 }
 
 /** The silence limit is the admin's (settings, policy-settable); tests may shorten any of the three. */

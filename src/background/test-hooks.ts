@@ -1,15 +1,12 @@
 // Test-only entry points for events a test cannot fire (a keyboard shortcut, a notification
 // click). They are always defined on the worker's global but refuse to run unless storage.local
 // 'callpop.testTuning' has `exposeHandlers: true`, which only a test (or a developer) writes.
-import { browser } from '../shared/browser-api';
-
-const TUNING_KEY = 'callpop.testTuning';
+import { testTuningItem } from '../storage/items';
 
 export type TestHandler = (...args: never[]) => Promise<unknown>;
 
 async function allowed(): Promise<boolean> {
-  const raw = (await browser.storage.local.get(TUNING_KEY))[TUNING_KEY] as { exposeHandlers?: unknown } | undefined;
-  return raw?.exposeHandlers === true;
+  return (await testTuningItem.get()).exposeHandlers;
 }
 
 /** Adds handlers under `globalThis.__callpopTest` (merged, so each feature registers its own). */

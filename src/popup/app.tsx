@@ -2,6 +2,7 @@
 // Strings and browser actions come in as props so tests render it with a plain catalog.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { INITIAL_HEALTH } from '../shared/health';
+import { createInitialState } from '../calls/initial-state';
 import type { Translate } from '../shared/i18n-types';
 import { CallBackList } from './call-back-list';
 import { DndToggle } from './dnd-toggle';
@@ -11,10 +12,9 @@ import { ExportHistory } from './export-history';
 import { Header } from './header';
 import { LiveCallList } from './live-call-list';
 import type { PopupActions } from './page-actions';
-import { EMPTY_CALLS_STATE } from './parse-stored';
 import { PopupContext } from './popup-context';
-import { readPopupData, watchPopupData, type PopupData } from './popup-storage';
-import { RecentList } from './recent-list';
+import { readFirstPaint, readLists, watchPopupData, type PopupData } from './popup-storage';
+import { RECENT_PAGE_SIZE, RecentList } from './recent-list';
 import { useRingingAnnouncement } from './use-ringing-announcement';
 import { useSeenMissed } from './use-seen-missed';
 import { buildPopupView } from './view-model';
@@ -32,6 +32,8 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
   const [data, setData] = useState<PopupData | null>(null);
   const [missedOnly, setMissedOnly] = useState(false);
   const [query, setQuery] = useState('');
+  /** Recent rows built and rendered: pages of RECENT_PAGE_SIZE behind "Show more". */
+  const [recentLimit, setRecentLimit] = useState(RECENT_PAGE_SIZE);
   const context = useMemo(() => ({ t, actions }), [t, actions]);
 
   useEffect(() => {
@@ -42,10 +44,27 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
       pending = { ...pending, ...patch };
       setData((current) => (current ? { ...current, ...patch } : current));
     });
-    readPopupData().then(
-      (read) => live && setData({ ...read, ...pending }),
-      // Storage unreadable: show the page empty rather than a spinner forever.
-      () => live && setData({ state: EMPTY_CALLS_STATE, history: [], health: INITIAL_HEALTH, callBacks: [], ...pending }),
+    // Storage unreadable: show the page empty rather than a spinner forever.
+    const empty: PopupData = { state: createInitialState(), history: [], health: INITIAL_HEALTH, callBacks: [] };
+    const readHistoryLater = () => {
+      // After the first paint: the live call is on screen before thousands of calls are parsed.
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          readLists().then(
+            (lists) => live && setData((current) => ({ ...(current ?? empty), ...lists, ...pending })),
+            () => live && setData((current) => ({ ...(current ?? empty), history: [], ...pending })),
+          );
+        }, 0),
+      );
+    };
+    readFirstPaint().then(
+      (first) => {
+        if (live) setData({ ...empty, history: null, ...first, ...pending });
+        readHistoryLater();
+      },
+      () => {
+        if (live) setData({ ...empty, ...pending });
+      },
     );
     actions.markMissedSeen();
     return () => {
@@ -57,16 +76,16 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
   const history = useSeenMissed(data?.history ?? null, actions);
   const view = useMemo(
     () =>
-      data && history
-        ? buildPopupView({ ...data, history, health: data.health, now: Date.now(), languageTag, t, missedOnly, query, timeZone })
+      data
+        ? buildPopupView({ ...data, history: history ?? [], historyLoaded: history !== null, health: data.health, now: Date.now(), languageTag, t, missedOnly, query, timeZone, recentLimit })
         : null,
-    [data, history, languageTag, t, missedOnly, query, timeZone],
+    [data, history, languageTag, t, missedOnly, query, timeZone, recentLimit],
   );
   const announcement = useRingingAnnouncement(view?.live ?? null, t);
 
   return (
     <PopupContext.Provider value={context}>
-      <main class="popup" data-testid="popup-root" aria-busy={view ? 'false' : 'true'}>
+      <main class="popup" data-testid="popup-root" aria-busy={view && data?.history ? 'false' : 'true'}>
         {view && (
           <>
             <Header view={view} />
@@ -76,6 +95,8 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
             {data && <CallBackList entries={data.callBacks} offsetMs={view.clockOffsetMs} languageTag={languageTag} timeZone={timeZone} />}
             <RecentList
               calls={view.recent}
+              matching={view.recentMatching}
+              onShowMore={() => setRecentLimit(recentLimit + RECENT_PAGE_SIZE)}
               historyCount={view.historyCount}
               missedOnly={missedOnly}
               onMissedOnlyChange={setMissedOnly}
@@ -92,7 +113,7 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
           <button type="button" class="link" onClick={actions.openOptions}>
             {t('popupFooterOptions')}
           </button>
-          {data && <ExportHistory history={data.history} />}
+          {data?.history && <ExportHistory history={data.history} />}
         </footer>
       </main>
     </PopupContext.Provider>

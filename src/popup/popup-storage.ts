@@ -1,42 +1,42 @@
 // Reads what the background stored, validated: a corrupt item shows as empty, never as a crash.
-import { browser } from '../shared/browser-api';
-import type { Health } from '../shared/health';
-import { LOCAL_KEYS, SESSION_KEYS } from '../shared/storage-keys';
+// In two steps, so the popup opens in constant time: live calls, presence and health (small
+// session items) first; the history, which grows to thousands of calls, after the first paint.
+import { createInitialState } from '../calls/initial-state';
 import type { CallBackEntry, CallRecord, CallsState } from '../calls/types';
-import { parseCallBacks, parseCallsState, parseHealth, parseHistory } from './parse-stored';
+import type { Health } from '../shared/health';
+import { callBacksItem, healthItem, historyItem, liveStateItem } from '../storage/items';
 
 export interface PopupData {
+  /** Live calls, presence and clock offset (no history: see `history`). */
   state: CallsState;
-  /** Ended calls, oldest first. */
-  history: CallRecord[];
+  /** Ended calls, oldest first; null until read. */
+  history: CallRecord[] | null;
   health: Health;
-  /** Callers to call back (local storage: it outlives the session copy in `state`). */
+  /** Callers to call back (local storage: it outlives the session). */
   callBacks: CallBackEntry[];
 }
 
-export async function readPopupData(): Promise<PopupData> {
-  const [session, local] = await Promise.all([
-    browser.storage.session.get([SESSION_KEYS.callState, SESSION_KEYS.health]),
-    browser.storage.local.get([LOCAL_KEYS.history, LOCAL_KEYS.callBacks]),
-  ]);
-  return {
-    state: parseCallsState(session[SESSION_KEYS.callState]),
-    history: parseHistory(local[LOCAL_KEYS.history]),
-    health: parseHealth(session[SESSION_KEYS.health]),
-    callBacks: parseCallBacks(local[LOCAL_KEYS.callBacks]),
-  };
+const stateOf = (live: Awaited<ReturnType<typeof liveStateItem.get>>): CallsState => ({ ...createInitialState(), ...live });
+
+/** What the first paint needs. */
+export async function readFirstPaint(): Promise<Pick<PopupData, 'state' | 'health'>> {
+  const [live, health] = await Promise.all([liveStateItem.get(), healthItem.get()]);
+  return { state: stateOf(live), health };
+}
+
+/** What may come a moment later. */
+export async function readLists(): Promise<Pick<PopupData, 'history' | 'callBacks'>> {
+  const [history, callBacks] = await Promise.all([historyItem.get(), callBacksItem.get()]);
+  return { history, callBacks };
 }
 
 /** Calls `onChange` with whatever changed; returns the unsubscribe function. */
 export function watchPopupData(onChange: (patch: Partial<PopupData>) => void): () => void {
-  const listener = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-    const patch: Partial<PopupData> = {};
-    if (area === 'session' && SESSION_KEYS.callState in changes) patch.state = parseCallsState(changes[SESSION_KEYS.callState]?.newValue);
-    if (area === 'session' && SESSION_KEYS.health in changes) patch.health = parseHealth(changes[SESSION_KEYS.health]?.newValue);
-    if (area === 'local' && LOCAL_KEYS.history in changes) patch.history = parseHistory(changes[LOCAL_KEYS.history]?.newValue);
-    if (area === 'local' && LOCAL_KEYS.callBacks in changes) patch.callBacks = parseCallBacks(changes[LOCAL_KEYS.callBacks]?.newValue);
-    if (Object.keys(patch).length > 0) onChange(patch);
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  const stops = [
+    liveStateItem.watch((live) => onChange({ state: stateOf(live) })),
+    healthItem.watch((health) => onChange({ health })),
+    historyItem.watch((history) => onChange({ history })),
+    callBacksItem.watch((callBacks) => onChange({ callBacks })),
+  ];
+  return () => stops.forEach((stop) => stop());
 }

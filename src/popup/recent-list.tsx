@@ -1,6 +1,6 @@
 // Recent calls, newest first. Rendered in pages of 50 behind a "Show more" button: 500 rows
 // at once would delay the popup's first useful paint, and a button works from the keyboard.
-import { useState } from 'preact/hooks';
+// The rows of the page only are built (view-model.ts); the filter and the export cover all.
 import { CallBackButton } from './call-back-button';
 import { CallCard } from './call-card';
 import { CallNote } from './call-note';
@@ -13,7 +13,11 @@ import { useRestFeatures } from './use-rest-features';
 export const RECENT_PAGE_SIZE = 50;
 
 interface RecentListProps {
+  /** The rows to show (a page or a few). */
   calls: RecentCallView[];
+  /** Conversations matching the filter, shown or not. */
+  matching: number;
+  onShowMore: () => void;
   historyCount: number;
   missedOnly: boolean;
   onMissedOnlyChange: (value: boolean) => void;
@@ -21,13 +25,11 @@ interface RecentListProps {
   onQueryChange: (value: string) => void;
 }
 
-export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange, query, onQueryChange }: RecentListProps) {
+export function RecentList({ calls, matching, onShowMore, historyCount, missedOnly, onMissedOnlyChange, query, onQueryChange }: RecentListProps) {
   const { t } = usePopup();
-  const [limit, setLimit] = useState(RECENT_PAGE_SIZE);
   // Call back shows only while the PBX origin is allowed and its REST API answers as documented.
   const canCallBack = useRestFeatures().available;
   if (historyCount === 0) return null;
-  const shown = calls.slice(0, limit);
   return (
     <section class="section" aria-labelledby="recent-heading">
       <div class="section__head">
@@ -38,9 +40,9 @@ export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange
         </label>
       </div>
       <RecentSearch query={query} onQueryChange={onQueryChange} />
-      {calls.length === 0 && <p class="empty">{t(query.trim() !== '' ? 'popupSearchNoMatch' : 'popupEmptyNoMissed')}</p>}
+      {matching === 0 && <p class="empty">{t(query.trim() !== '' ? 'popupSearchNoMatch' : 'popupEmptyNoMissed')}</p>}
       <ul class="call-list">
-        {shown.map((call) => (
+        {calls.map((call) => (
           <li key={call.key} class={`recent-call recent-call--${call.outcome}`} data-testid="recent-call">
             <CallCard
               caller={call.caller}
@@ -70,9 +72,9 @@ export function RecentList({ calls, historyCount, missedOnly, onMissedOnlyChange
           </li>
         ))}
       </ul>
-      {calls.length > shown.length && (
-        <button type="button" class="button button--wide" onClick={() => setLimit(limit + RECENT_PAGE_SIZE)}>
-          {t('popupShowMore', [String(calls.length - shown.length)])}
+      {matching > calls.length && (
+        <button type="button" class="button button--wide" onClick={onShowMore}>
+          {t('popupShowMore', [String(matching - calls.length)])}
         </button>
       )}
       <div class="section__foot">

@@ -5,7 +5,9 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser-api';
 import { readEffectiveSettings, isConfigured } from '../shared/settings-store';
 import { restOriginFor } from '../shared/rest-origin';
-import { INITIAL_REST_STATUS, REST_STATUS_KEY, parseRestStatus, type RestStatus } from '../shared/rest-status';
+import { INITIAL_REST_STATUS, type RestStatus } from '../shared/rest-status';
+import { restStatusItem } from '../storage/items';
+import { onStorageChanged } from '../storage/area';
 
 export interface RestFeatures {
   /** The PBX origin pattern to ask for; null when the connection is not set up. */
@@ -24,7 +26,7 @@ async function readFeatures(): Promise<Pick<RestFeatures, 'pattern' | 'permitted
   const origin = isConfigured(settings) ? restOriginFor(settings.domain) : null;
   const permissions = browser.permissions as typeof browser.permissions | undefined;
   const permitted = origin && permissions ? await permissions.contains({ origins: [origin.permissionPattern] }) : null;
-  const status = parseRestStatus((await browser.storage.local.get(REST_STATUS_KEY))[REST_STATUS_KEY]);
+  const status = await restStatusItem.get();
   return { pattern: origin?.permissionPattern ?? null, permitted, status };
 }
 
@@ -40,12 +42,12 @@ export function useRestFeatures(): RestFeatures {
   useEffect(() => {
     refresh();
     const onChanged = () => refresh();
-    browser.storage.onChanged.addListener(onChanged);
+    const stopStorage = onStorageChanged(onChanged);
     const permissions = browser.permissions as typeof browser.permissions | undefined;
     permissions?.onAdded?.addListener(onChanged);
     permissions?.onRemoved?.addListener(onChanged);
     return () => {
-      browser.storage.onChanged.removeListener(onChanged);
+      stopStorage();
       permissions?.onAdded?.removeListener(onChanged);
       permissions?.onRemoved?.removeListener(onChanged);
     };

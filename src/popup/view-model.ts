@@ -55,8 +55,10 @@ export interface PopupView {
   health: HealthView;
   presence: PresenceView | null;
   live: LiveCallView[];
-  /** Recent calls after the filter, newest first. */
+  /** Recent calls after the filter, newest first: the first `recentLimit` only (rows are built for what shows). */
   recent: RecentCallView[];
+  /** How many conversations match the filter (the "Show more" count). */
+  recentMatching: number;
   /** Conversations in history before the filter. */
   historyCount: number;
   clockOffsetMs: number;
@@ -75,6 +77,10 @@ export interface PopupInput extends ClockOptions {
   missedOnly: boolean;
   /** Text typed in the search box: name, company or part of a number; '' shows all. */
   query?: string;
+  /** False while the history is still being read (the popup paints live calls first). */
+  historyLoaded?: boolean;
+  /** Rows to build; all when absent. */
+  recentLimit?: number;
 }
 
 const DIRECTION_KEYS: Record<CallDirection, string> = {
@@ -160,18 +166,18 @@ export function buildPopupView(input: PopupInput): PopupView {
   const conversations = conversationsNewestFirst(input.history);
   // Filtered before the rows are built: with 5,000 calls only the matches pay for formatting.
   const matching = conversationMatcher(input.query ?? '');
-  const recent = conversations
-    .filter((conversation) => matching(conversation) && (!input.missedOnly || outcomeOf(conversation.main) === 'missed'))
-    .map((conversation) => recentCallView(conversation, input));
+  const matches = conversations.filter((conversation) => matching(conversation) && (!input.missedOnly || outcomeOf(conversation.main) === 'missed'));
+  const recent = matches.slice(0, input.recentLimit ?? matches.length).map((conversation) => recentCallView(conversation, input));
   const all = conversations;
   let empty: EmptyState = null;
   if (health.state === 'not-configured') empty = 'not-configured';
-  else if (live.length === 0 && all.length === 0) empty = health.state === 'connected' ? 'listening' : 'no-calls';
+  else if (live.length === 0 && all.length === 0 && input.historyLoaded !== false) empty = health.state === 'connected' ? 'listening' : 'no-calls';
   return {
     health: healthView(health, input.now, t),
     presence: presenceView(state, input),
     live,
     recent,
+    recentMatching: matches.length,
     historyCount: all.length,
     clockOffsetMs: offsetMs,
     empty,

@@ -1,7 +1,7 @@
 // Settings an administrator sets by policy (Chrome `storage.managed` with public/managed-schema.json,
 // Firefox policies.json "3rdparty"). Each valid field wins over the agent's own and is locked on the
 // options page; an invalid field is ignored and reported, never fatal.
-import { browser } from './browser-api';
+import { readManagedPolicy } from '../storage/settings-items';
 import { checkUrlTemplate, normalizeDomain, validateApiKey, validateSubscriber } from './connection-url';
 import { parseAllowList } from './settings-input';
 import { dialPrefixesFromPolicy } from './dial-prefixes';
@@ -71,11 +71,8 @@ export const MANAGED_KEYS_WITHOUT_API_KEY = ['domain', 'subscriber', 'urlTemplat
  */
 export async function readManagedSettings(options: { withoutApiKey?: boolean } = {}): Promise<ManagedSettings> {
   try {
-    const area = browser.storage.managed as typeof browser.storage.managed | undefined;
-    if (!area) return NO_POLICY;
-    return parseManagedSettings(await area.get(options.withoutApiKey ? MANAGED_KEYS_WITHOUT_API_KEY : null));
+    return parseManagedSettings(await readManagedPolicy(options.withoutApiKey ? MANAGED_KEYS_WITHOUT_API_KEY : null));
   } catch {
-    // Firefox rejects with "Managed storage manifest not found" when no policy names us.
     return NO_POLICY;
   }
 }

@@ -3,10 +3,10 @@
 // Connection fields (domain, apiKey, subscriber, urlTemplate) are stored in local only: the API key
 // never leaves this machine. Preferences are written to local AND sync; sync wins over local so a
 // change made on the agent's other browser follows them here, and local keeps them when sync is off.
-import { browser } from './browser-api';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from './settings-schema';
-import { LOCAL_KEYS, SYNC_KEYS } from './storage-keys';
-import { fieldPathsOf, mergeLayers, migrateSettings, validFields, type SettingsFieldPath, type SettingsLayer } from './settings-migrations';
+import { fieldPathsOf, mergeLayers, validFields, type SettingsFieldPath, type SettingsLayer } from './settings-migrations';
+import { localSettingsItem, syncedPreferencesItem, SYNCED_PREFERENCES } from '../storage/settings-items';
+import { onStorageChanged } from '../storage/area';
 import { readManagedSettings } from './managed-settings';
 import { normalizeDomain, validateApiKey, validateSubscriber } from './connection-url';
 
@@ -18,23 +18,10 @@ export interface EffectiveSettings {
   locked: LockedKey[];
 }
 
-/** Preferences that follow the agent through sync. Never add a connection field here. */
-export const SYNCED_PREFERENCES = ['notifications', 'crmAllowList', 'historyLimit', 'language'] as const;
+export { SYNCED_PREFERENCES };
 
-async function readArea(area: 'local' | 'sync', key: string): Promise<unknown> {
-  try {
-    return (await browser.storage[area].get(key))[key];
-  } catch {
-    return undefined; // sync can be disabled by policy; treat as empty
-  }
-}
-
-function syncLayer(stored: unknown): SettingsLayer {
-  const { layer } = validFields(migrateSettings(stored));
-  const prefs: SettingsLayer = {};
-  for (const key of SYNCED_PREFERENCES) if (layer[key] !== undefined) Object.assign(prefs, { [key]: layer[key] });
-  return prefs;
-}
+/** Sync can be disabled by policy: an area that fails reads as empty. */
+const layerOf = (item: typeof localSettingsItem): Promise<SettingsLayer> => item.get().catch(() => ({}));
 
 /**
  * Never throws: any stored value, however corrupt or old, yields valid settings.
@@ -42,15 +29,14 @@ function syncLayer(stored: unknown): SettingsLayer {
  * `apiKey` and `settings.apiKey` is the agent's own (see src/options/page-settings.ts).
  */
 export async function readEffectiveSettings(options: { withoutPolicyKey?: boolean } = {}): Promise<EffectiveSettings> {
-  const [local, sync, managed] = await Promise.all([
-    readArea('local', LOCAL_KEYS.settings),
-    readArea('sync', SYNC_KEYS.preferences),
+  const [localLayer, syncLayer, managed] = await Promise.all([
+    layerOf(localSettingsItem),
+    layerOf(syncedPreferencesItem),
     readManagedSettings({ withoutApiKey: options.withoutPolicyKey === true }),
   ]);
-  const localLayer = validFields(migrateSettings(local)).layer;
   // The dialling restriction is the admin's: only a policy sets it.
   delete localLayer.dialPrefixes;
-  const settings = mergeLayers([managed.layer, syncLayer(sync), localLayer], DEFAULT_SETTINGS);
+  const settings = mergeLayers([managed.layer, syncLayer, localLayer], DEFAULT_SETTINGS);
   return { settings, locked: fieldPathsOf(managed.layer) };
 }
 
@@ -72,7 +58,7 @@ export class InvalidSettingsError extends Error {
 export async function saveSettings(partial: SettingsLayer): Promise<void> {
   const { layer, invalid } = validFields(partial);
   if (invalid.length > 0) throw new InvalidSettingsError(invalid);
-  const current = mergeLayers([validFields(migrateSettings(await readArea('local', LOCAL_KEYS.settings))).layer], DEFAULT_SETTINGS);
+  const current = mergeLayers([await layerOf(localSettingsItem)], DEFAULT_SETTINGS);
   const next: Settings = settingsSchema.parse({
     ...current,
     ...layer,
@@ -80,9 +66,9 @@ export async function saveSettings(partial: SettingsLayer): Promise<void> {
     version: SETTINGS_VERSION,
   });
   const preferences = Object.fromEntries(SYNCED_PREFERENCES.map((key) => [key, next[key]]));
-  await browser.storage.local.set({ [LOCAL_KEYS.settings]: next });
+  await localSettingsItem.set(next);
   try {
-    await browser.storage.sync.set({ [SYNC_KEYS.preferences]: { version: SETTINGS_VERSION, ...preferences } });
+    await syncedPreferencesItem.set({ version: SETTINGS_VERSION, ...preferences } as SettingsLayer);
   } catch {
     // Sync may be disabled or over quota; local already holds the preferences.
   }
@@ -90,11 +76,9 @@ export async function saveSettings(partial: SettingsLayer): Promise<void> {
 
 /** Calls `onChange` whenever any area that feeds the settings changes. Returns the unsubscribe. */
 export function watchSettings(onChange: () => void): () => void {
-  const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && LOCAL_KEYS.settings in changes) || (area === 'sync' && SYNC_KEYS.preferences in changes)) {
+  return onStorageChanged((changes, area) => {
+    if (area === 'managed' || (area === 'local' && localSettingsItem.key in changes) || (area === 'sync' && syncedPreferencesItem.key in changes)) {
       onChange();
     }
-  };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  });
 }

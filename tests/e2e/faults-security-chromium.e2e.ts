@@ -12,7 +12,7 @@ import { configureExtension, freePort, settingsFor, startLoopbackSimulator } fro
 import { readCallsState, readHealth } from './support/extension-state';
 import { healthWhen, incomingFrame, processedFrames } from './support/fault-frames';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
-import { LOCAL_KEYS } from '../../src/shared/storage-keys';
+import { LOCAL_KEYS } from '../../src/storage/keys';
 
 const SECRET = 'CALLPOP-SECRET-9f3b7c1e';
 const sims: Simulator[] = [];

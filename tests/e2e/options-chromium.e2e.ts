@@ -10,7 +10,7 @@ import { axeViolations, describeViolations } from './support/axe';
 import { CHROME_EXTENSION_ID, CHROMIUM_PATH, launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
 import { AGENT_EXT, DEMO_API_KEY, startLoopbackSimulator } from './support/extension-setup';
 import { readHealth } from './support/extension-state';
-import { LOCAL_KEYS } from '../../src/shared/storage-keys';
+import { LOCAL_KEYS } from '../../src/storage/keys';
 import type { Simulator } from '../../tools/simulator/simulator';
 
 const OPTIONS = 'src/options/options.html';

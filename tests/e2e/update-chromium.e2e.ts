@@ -10,7 +10,7 @@ import { CHROME_DIST, launchChromium, waitFor, type ChromiumExtension } from './
 import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { allCalls, framesProcessed, readCallsState, readHealth, readStorage } from './support/extension-state';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
-import { LOCAL_KEYS } from '../../src/shared/storage-keys';
+import { LOCAL_KEYS } from '../../src/storage/keys';
 
 describe('an extension update', () => {
   const work = mkdtempSync(join(tmpdir(), 'callpop-update-'));

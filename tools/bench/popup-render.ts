@@ -6,7 +6,7 @@ import { createInitialState } from '../../src/calls/initial-state';
 import { processFrame } from '../../src/calls/process-frame';
 import type { ReducerConfig } from '../../src/calls/reducer-config';
 import type { CallsState } from '../../src/calls/types';
-import { LOCAL_KEYS, SESSION_KEYS } from '../../src/shared/storage-keys';
+import { LOCAL_KEYS, SESSION_KEYS } from '../../src/storage/keys';
 import { incomingFrame } from './bench-frames';
 import { pairedRatios, spread, type Spread } from './stats';
 

@@ -7,7 +7,7 @@ import type { ChromiumExtension } from '../../tests/e2e/support/chromium';
 import { readHealth } from '../../tests/e2e/support/extension-state';
 import type { Health } from '../../src/shared/health';
 import type { NotificationLogEntry } from '../../src/shared/notification-log-schema';
-import { SESSION_KEYS } from '../../src/shared/storage-keys';
+import { SESSION_KEYS } from '../../src/storage/keys';
 import type { Simulator } from '../simulator/simulator';
 import { workerHeapAfterGc, type HeapUsage } from '../bench/worker-heap';
 import type { FloodPlan } from './flood-frames';

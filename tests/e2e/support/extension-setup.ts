@@ -3,7 +3,7 @@
 import { createServer } from 'node:net';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../tools/simulator/simulator';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings-schema';
-import { LOCAL_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS } from '../../../src/storage/keys';
 import type { ExtensionContext } from './extension-state';
 
 export const DEMO_API_KEY = 'demo-key';

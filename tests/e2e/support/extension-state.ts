@@ -1,9 +1,9 @@
 // Reads what the background keeps in extension storage, from inside the extension (Chromium's
 // worker or a Firefox extension page), validated with the same schemas the pages use.
 import { healthSchema, type Health } from '../../../src/shared/health';
-import { callsStateSchema, callRecordListSchema } from '../../../src/shared/call-state-schema';
+import { callsStateSchema, callRecordListSchema } from '../../../src/storage/call-state-schema';
 import { notificationLogSchema, type NotificationLogEntry } from '../../../src/shared/notification-log-schema';
-import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
 
 /** Anything that can run a function inside the extension with the `browser`/`chrome` API. */

@@ -3,7 +3,7 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, fakeState, resetFakeBrowser } from '../support/fake-browser';
 import { openedSockets } from '../support/fake-socket';
-import { LOCAL_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS } from '../../../src/storage/keys';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
 import { dialFrame, hangupFrame } from '../protocol/frame-builders';
 

@@ -6,7 +6,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import * as fake from '../support/fake-browser';
 import { openedSockets as sockets } from '../support/fake-socket';
 import type * as StartModule from '../../../src/background/start-background';
-import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings-schema';
 import { dialFrame, hangupFrame } from '../protocol/frame-builders';
 

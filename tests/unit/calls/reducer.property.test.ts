@@ -7,7 +7,7 @@ import type { CallStatus, Effect } from '../../../src/calls/types';
 import { applyEvent } from '../../../src/calls/reducer';
 import { createInitialState } from '../../../src/calls/initial-state';
 import { findCall } from '../../../src/calls/find-call';
-import { callsStateSchema } from '../../../src/shared/call-state-schema';
+import { callsStateSchema } from '../../../src/storage/call-state-schema';
 
 // Prototype names as uuids: the state is keyed by uuid and must not touch Object.prototype.
 const UUIDS = ['a', 'b', 'c', '__proto__', 'toString'] as const;

@@ -7,7 +7,7 @@ import type { ConnectionTestReport } from '../../../src/shared/connection-test';
 import type { ConnectionFields } from '../../../src/options/page-settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
 import { INITIAL_HEALTH, type Health } from '../../../src/shared/health';
-import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../../../src/storage/keys';
 
 vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 

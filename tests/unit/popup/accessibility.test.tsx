@@ -7,7 +7,7 @@ import axe from 'axe-core';
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser';
 import { App } from '../../../src/popup/app';
 import { browserPopupActions } from '../../../src/popup/page-actions';
-import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import { activeOf, callRecord, callsState, catalogTranslator, crmCard, endedRecord, health, party, T0 } from './call-fixtures';
 
 vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
@@ -43,7 +43,8 @@ describe('popup accessibility', () => {
     });
     render(<App t={catalogTranslator('en')} languageTag="en" actions={browserPopupActions} />);
     await waitFor(() => expect(screen.getAllByTestId('live-call')).toHaveLength(2));
-    fireEvent.click(screen.getByRole('button', { name: 'Clear history' }));
+    // The history comes after the first paint (the popup shows live calls first).
+    fireEvent.click(await screen.findByRole('button', { name: 'Clear history' }));
     expect(await violations()).toEqual([]);
   });
 

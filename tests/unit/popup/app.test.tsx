@@ -5,7 +5,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { fakeBrowser, fakeState, resetFakeBrowser } from '../support/fake-browser';
 import { App } from '../../../src/popup/app';
 import { browserPopupActions } from '../../../src/popup/page-actions';
-import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
 import type { Health } from '../../../src/shared/health';
 import { activeOf, callRecord, callsState, catalogTranslator, crmCard, endedRecord, health } from './call-fixtures';

@@ -7,7 +7,7 @@ import axe from 'axe-core';
 import { fakeBrowser, fakeState, resetFakeBrowser } from '../support/fake-browser';
 import { App } from '../../../src/popup/app';
 import { browserPopupActions } from '../../../src/popup/page-actions';
-import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import type { CallBackEntry, CallRecord, CallsState } from '../../../src/calls/types';
 import { activeOf, callRecord, callsState, catalogTranslator, crmCard, endedRecord, health } from './call-fixtures';
 

@@ -5,7 +5,7 @@ import { fakeBrowser, resetFakeBrowser, setPolicy } from '../support/fake-browse
 import { readEffectiveSettings, saveSettings } from '../../../src/shared/settings-store';
 import { mergeLayers, migrateSettings, validFields } from '../../../src/shared/settings-migrations';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
-import { LOCAL_KEYS, SYNC_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS, SYNC_KEYS } from '../../../src/storage/keys';
 
 vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 

@@ -4,7 +4,7 @@ import { fakeBrowser, resetFakeBrowser, setPolicy } from '../support/fake-browse
 import { isConfigured, readEffectiveSettings, saveSettings, watchSettings, InvalidSettingsError } from '../../../src/shared/settings-store';
 import { parseManagedSettings } from '../../../src/shared/managed-settings';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../../src/shared/settings-schema';
-import { LOCAL_KEYS, SYNC_KEYS } from '../../../src/shared/storage-keys';
+import { LOCAL_KEYS, SYNC_KEYS } from '../../../src/storage/keys';
 
 vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 

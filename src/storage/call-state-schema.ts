@@ -100,15 +100,27 @@ export const callBackListSchema = z.array(callBackEntrySchema);
 
 const notificationKindSchema = z.enum(['incoming', 'outgoing', 'internal', 'missed']);
 
+export const shownEntrySchema = z.object({ kind: notificationKindSchema, call: z.nullable(z.string()) });
+
+/** The state's other fields one by one: storage parses each alone (call-state-parse.ts). */
+export const liveFieldSchemas = {
+  presence: z.nullable(z.object({ status: z.enum(['available', 'away']), since: epochMs })),
+  clockOffsetMs: z.nullable(z.number()),
+  nextSeq: z.number().check(safeInt(), z.nonnegative()),
+  lastError: z.nullable(z.object({ message: z.string(), at: z.number() })),
+  callBack: callBackEntrySchema,
+};
+
+/** The whole state in one piece: the compile-time twin of CallsState (and what the property tests round-trip). */
 export const callsStateSchema = z.object({
   active: ownKeyRecord(callRecordSchema),
   history: callRecordListSchema,
-  presence: z.nullable(z.object({ status: z.enum(['available', 'away']), since: epochMs })),
-  clockOffsetMs: z.nullable(z.number()),
-  shown: ownKeyRecord(z.object({ kind: notificationKindSchema, call: z.nullable(z.string()) })),
+  presence: liveFieldSchemas.presence,
+  clockOffsetMs: liveFieldSchemas.clockOffsetMs,
+  shown: ownKeyRecord(shownEntrySchema),
   autoOpened: z.array(z.string()),
-  nextSeq: z.number().check(safeInt(), z.nonnegative()),
-  lastError: z.nullable(z.object({ message: z.string(), at: z.number() })),
+  nextSeq: liveFieldSchemas.nextSeq,
+  lastError: liveFieldSchemas.lastError,
   // A state saved before call-backs existed has none.
   callBacks: z._default(callBackListSchema, () => []),
 });

@@ -1,6 +1,6 @@
 // The queue behind the notification log, the button meanings, the offscreen document and catch-up.
 import { describe, expect, it } from 'vitest';
-import { createSerialQueue } from '../../../src/background/serial-queue';
+import { createSerialQueue } from '../../../src/storage/serial-queue';
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { callRecordListSchema, callRecordSchema, callsStateSchema } from '../../../src/shared/call-state-schema';
-import { parseHistory } from '../../../src/popup/parse-stored';
+import { callRecordListSchema, callRecordSchema, callsStateSchema } from '../../../src/storage/call-state-schema';
+import { parseRecordList } from '../../../src/storage/record-list';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
 
 const text = fc.option(fc.string(), { nil: null });
@@ -119,7 +119,7 @@ describe('call state schema', () => {
   it('keeps the good history entries when some are corrupt', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(callRecord, fc.anything()), { maxLength: 8 }), (entries) => {
-        const kept = parseHistory(JSON.parse(JSON.stringify(entries)));
+        const kept = parseRecordList(JSON.parse(JSON.stringify(entries)), callRecordSchema).records;
         const valid = entries.filter((entry) => callRecordSchema.safeParse(JSON.parse(JSON.stringify(entry ?? null))).success);
         expect(kept).toHaveLength(valid.length);
       }),

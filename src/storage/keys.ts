@@ -1,0 +1,33 @@
+// The key of every storage item, by area. Declared here without the browser seam so tests and
+// tools that read storage from outside the extension (Node) can name them; what each holds,
+// its schema and its writer are in items.ts, settings-items.ts and quarantine.ts.
+export const SESSION_KEYS = {
+  /** Live calls, presence, clock offset (items.ts liveStateItem). */
+  callState: 'callpop.state',
+  /** Notifications on screen and auto-opened conversations, written before each pop. */
+  shown: 'callpop.shown',
+  health: 'callpop.health',
+  notificationLog: 'callpop.notificationLog',
+  notificationButtons: 'callpop.notificationButtons',
+  catchUpGap: 'callpop.catchUpGap',
+  crmTabs: 'callpop.crmTabs',
+  pendingDials: 'callpop.pendingDials',
+} as const;
+
+export const LOCAL_KEYS = {
+  /** Settings, including the API key: local only, never synced. */
+  settings: 'callpop.settings',
+  history: 'callpop.history',
+  callBacks: 'callpop.callBacks',
+  keepAliveMode: 'callpop.keepAliveMode',
+  dnd: 'callpop.dnd',
+  restStatus: 'callpop.restStatus',
+  testTuning: 'callpop.testTuning',
+  quarantine: 'callpop.quarantine',
+  storageTrim: 'callpop.storageTrim',
+} as const;
+
+export const SYNC_KEYS = {
+  /** Non-secret preferences only (no apiKey, ever). */
+  preferences: 'callpop.preferences',
+} as const;

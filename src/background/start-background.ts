@@ -16,6 +16,7 @@ import { expireCallBacks } from '../calls/call-backs';
 import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './connection';
 import { CallPipeline } from './call-pipeline';
 import { loadCallsState } from '../storage/call-state-store';
+import { createSerialQueue } from '../storage/serial-queue';
 import { dndItem, healthItem, keepAliveItem, restStatusItem, testTuningItem, type TestTuning } from '../storage/items';
 import { localSettingsItem } from '../storage/settings-items';
 import { applyNotificationOp } from './notifications-adapter';
@@ -78,6 +79,7 @@ export async function startBackground(): Promise<Background> {
   let dnd = await dndItem.get();
   const quiet = () => dndActive(dnd, Date.now());
 
+  const settingsInOrder = createSerialQueue();
   let healthSaveTimer: ReturnType<typeof setTimeout> | null = null;
   const persistHealthSoon = () => {
     healthSaveTimer ??= setTimeout(() => {
@@ -218,33 +220,37 @@ export async function startBackground(): Promise<Background> {
     async onInstalled(reason) {
       if (reason === 'install' && !isConfigured(settings)) await browser.runtime.openOptionsPage();
     },
-    async onStorageChanged(changes, area) {
-      const settingsChanged =
-        area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && localSettingsItem.key in changes);
-      if (area === 'local' && testTuningItem.key in changes) {
-        const tuning = await testTuningItem.get();
-        tuningOverrides = timersOf(tuning);
-        connection.setTuning(tuningFor(settings, tuningOverrides));
-        setTimingProbe(tuning.recordTimings);
-      }
-      if (area === 'local' && dndItem.key in changes) {
-        dnd = await dndItem.get();
-        await scheduleDndEnd(dnd);
-        refreshBadge();
-        syncRing();
-      }
-      if (area === 'local' && restStatusItem.key in changes) await syncRestFeatures();
-      if (!settingsChanged) return;
-      const next = await readEffectiveSettings();
-      // Another PBX or key: what the old one answered says nothing about the new one.
-      if (next.settings.domain !== settings.domain || next.settings.apiKey !== settings.apiKey) await resetRestStatus();
-      // Another PBX: the old one's host access goes.
-      if (next.settings.domain !== settings.domain) await dropOtherPbxAccess(next.settings.domain).catch(() => []);
-      if (next.settings.language !== settings.language) t = await createUiTranslator(next.settings.language);
-      applySettings(next.settings);
-      syncRing();
-    },
+    // One change at a time, in order: each reads what is stored when its turn comes, so two quick
+    // saves can never leave the older settings applied.
+    onStorageChanged: (changes, area) => settingsInOrder(() => onStorageChanged(changes, area)),
   };
+
+  async function onStorageChanged(changes: Record<string, unknown>, area: string): Promise<void> {
+    const settingsChanged =
+      area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && localSettingsItem.key in changes);
+    if (area === 'local' && testTuningItem.key in changes) {
+      const tuning = await testTuningItem.get();
+      tuningOverrides = timersOf(tuning);
+      connection.setTuning(tuningFor(settings, tuningOverrides));
+      setTimingProbe(tuning.recordTimings);
+    }
+    if (area === 'local' && dndItem.key in changes) {
+      dnd = await dndItem.get();
+      await scheduleDndEnd(dnd);
+      refreshBadge();
+      syncRing();
+    }
+    if (area === 'local' && restStatusItem.key in changes) await syncRestFeatures();
+    if (!settingsChanged) return;
+    const next = await readEffectiveSettings();
+    // Another PBX or key: what the old one answered says nothing about the new one.
+    if (next.settings.domain !== settings.domain || next.settings.apiKey !== settings.apiKey) await resetRestStatus();
+    // Another PBX: the old one's host access goes.
+    if (next.settings.domain !== settings.domain) await dropOtherPbxAccess(next.settings.domain).catch(() => []);
+    if (next.settings.language !== settings.language) t = await createUiTranslator(next.settings.language);
+    applySettings(next.settings);
+    syncRing();
+  }
 }
 
 /** The timer overrides of the test tuning (clamped where the item is declared). */

@@ -24,13 +24,30 @@ export function jsonBytes(value: unknown): number {
 }
 
 /**
+ * Sizes of records already measured. A history save measures every record; records are objects
+ * the reducer keeps, so each is measured once. A record changed in place later (a note added, seen)
+ * keeps its first size: the budget is then off by that change, and the quota path still holds.
+ */
+const measured = new WeakMap<object, number>();
+
+function recordBytes(record: unknown): number {
+  if (typeof record !== 'object' || record === null) return jsonBytes(record);
+  let bytes = measured.get(record);
+  if (bytes === undefined) {
+    bytes = jsonBytes(record);
+    measured.set(record, bytes);
+  }
+  return bytes;
+}
+
+/**
  * The newest records of `records` (oldest first) whose JSON fits `budget` bytes. Returns the same
  * array when everything fits, so callers can tell by identity that nothing was dropped.
  */
 export function newestWithin<T>(records: T[], budget: number): T[] {
   let total = 2; // "[]"
   for (let i = records.length - 1; i >= 0; i--) {
-    total += jsonBytes(records[i]) + (i < records.length - 1 ? 1 : 0);
+    total += recordBytes(records[i]) + (i < records.length - 1 ? 1 : 0);
     if (total > budget) return records.slice(i + 1);
   }
   return records;

@@ -92,6 +92,7 @@ export const fakeBrowser = {
     },
     openOptionsPage: async () => void fakeState.optionsPageOpened++,
     getPlatformInfo: async () => ({ os: 'linux', arch: 'x86-64' }),
+    getManifest: () => ({ manifest_version: 3, name: 'CallPop', version: '1.2.3' }),
     onInstalled: fakeEvent<[{ reason: string }]>(),
     onStartup: fakeEvent<[]>(),
     onMessage: fakeEvent<[unknown, { id?: string; url?: string }]>(),
@@ -189,6 +190,7 @@ export function resetFakeBrowser(): void {
   for (const name of ['local', 'sync', 'session'] as const) {
     fakeBrowser.storage[name].data = {};
     fakeBrowser.storage[name].failWith = null;
+    fakeBrowser.storage[name].quotaBytes = null;
   }
   fakeBrowser.storage.managed = area('managed');
   clearChangeListeners();

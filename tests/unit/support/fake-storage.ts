@@ -27,6 +27,8 @@ export class FakeStorageArea {
   data: Record<string, unknown> = {};
   /** Set to make every call reject, like Firefox's managed area without a policy. */
   failWith: Error | null = null;
+  /** Like Chrome's QUOTA_BYTES: a write that would take the area over it is refused, changing nothing. */
+  quotaBytes: number | null = null;
   readonly onChanged = onChanged;
   /** Called before each write with the keys written, so a test can see the order of writes and other calls. */
   onWrite: (area: AreaName, keys: string[]) => void = () => undefined;
@@ -46,6 +48,12 @@ export class FakeStorageArea {
   }
   async set(items: Record<string, unknown>): Promise<void> {
     if (this.failWith) throw this.failWith;
+    if (this.quotaBytes !== null) {
+      const after = { ...this.data, ...items };
+      // Chrome counts each key's length plus its value's JSON, in UTF-8.
+      const bytes = Object.entries(after).reduce((sum, [key, value]) => sum + new TextEncoder().encode(key + JSON.stringify(value)).length, 0);
+      if (bytes > this.quotaBytes) throw new Error('Resource::kQuotaBytes quota exceeded');
+    }
     this.onWrite(this.name, Object.keys(items));
     const changes: Changes = {};
     for (const [key, value] of Object.entries(items)) {

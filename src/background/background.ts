@@ -17,7 +17,7 @@ let started: Promise<Background> | null = null;
 const background = (): Promise<Background> => (started ??= startBackground());
 
 browser.runtime.onInstalled.addListener((details) => {
-  void background().then((bg) => bg.onInstalled(details.reason));
+  void background().then((bg) => bg.onInstalled(details.reason, details.previousVersion));
 });
 browser.runtime.onStartup.addListener(() => void background());
 browser.alarms.onAlarm.addListener((alarm) => {

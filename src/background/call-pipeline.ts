@@ -12,6 +12,8 @@ import { saveRest, saveShown } from '../storage/call-state-store';
 
 export interface PipelineHooks {
   config(): ReducerConfig;
+  /** What may happen now (do-not-disturb): runs before anything is saved, and may change the state with it. */
+  gate(effects: Effect[], state: CallsState): Effect[];
   /** Runs after the state holding these effects was persisted. */
   applyEffects(effects: Effect[]): Promise<void>;
   /** Each frame's result as soon as it is parsed (a PBX error must be noted before a close that follows it). */
@@ -61,7 +63,8 @@ export class CallPipeline {
   }
 
   /** Shown record first (awaited), then the pop-ups and the rest of the state side by side. */
-  private async persist(changed: { history: boolean; callBacks: boolean }, effects: Effect[]): Promise<void> {
+  private async persist(changed: { history: boolean; callBacks: boolean }, all: Effect[]): Promise<void> {
+    const effects = this.hooks.gate(all, this.state);
     const warn = (error: unknown) => console.warn('CallPop: could not persist call state', error instanceof Error ? error.message : String(error));
     // A failed write still pops: a ring the agent never sees is worse than one seen twice.
     await saveShown(this.state).catch(warn);

@@ -1,6 +1,6 @@
 // Builds the background for one worker life: restores state first, then connects.
 import { browser } from '../shared/browser-api';
-import type { Health } from '../shared/health';
+import { INITIAL_HEALTH, type Health } from '../shared/health';
 import type { Settings } from '../shared/settings-schema';
 import { readEffectiveSettings, isConfigured } from '../shared/settings-store';
 import { buildConnectionUrl, INSECURE_URL_ERROR } from '../shared/connection-url';
@@ -17,6 +17,8 @@ import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './conn
 import { CallPipeline } from './call-pipeline';
 import { loadCallsState } from '../storage/call-state-store';
 import { createSerialQueue } from '../storage/serial-queue';
+import { prunedFor, quarantineItem } from '../storage/quarantine';
+import { extensionVersion } from '../storage/area';
 import { dndItem, healthItem, keepAliveItem, restStatusItem, testTuningItem, type TestTuning } from '../storage/items';
 import { localSettingsItem } from '../storage/settings-items';
 import { applyNotificationOp } from './notifications-adapter';
@@ -49,7 +51,7 @@ export interface Background {
   onIdleState(state: string): void;
   /** Ends live calls whose hangup never came (see src/calls/expire-stale.ts). */
   expireStaleCalls(): Promise<void>;
-  onInstalled(reason: string): Promise<void>;
+  onInstalled(reason: string, previousVersion?: string): Promise<void>;
   onStorageChanged(changes: Record<string, unknown>, area: string): Promise<void>;
   openCrm(url: string, focused: boolean): Promise<'opened' | 'focused' | 'refused'>;
   refreshBadge(): void;
@@ -66,7 +68,7 @@ export async function startBackground(): Promise<Background> {
   const [effective, { state }, health, testTuning, storedKeepAlive] = await Promise.all([
     readEffectiveSettings(),
     loadCallsState(),
-    healthItem.get(),
+    healthItem.get().then((stored) => stored ?? INITIAL_HEALTH),
     testTuningItem.get(),
     keepAliveItem.get(),
   ]);
@@ -88,8 +90,7 @@ export async function startBackground(): Promise<Background> {
     }, 500);
   };
 
-  const applyEffects = async (all: Effect[]) => {
-    const effects = applyDoNotDisturb(all, quiet(), pipeline.getState());
+  const applyEffects = async (effects: Effect[]) => {
     for (const effect of effects) {
       if (effect.type === 'notification') await applyNotificationOp(effect.notification, t, { buttons: await buttonsFor(effect.notification) });
       else await openCrmLink(effect.url, settings.crmAllowList, effect.focused, 'auto').catch(() => 'refused');
@@ -114,6 +115,7 @@ export async function startBackground(): Promise<Background> {
       secrets: [settings.apiKey],
       story: { languageTag: uiLanguageTag(settings.language) },
     }),
+    gate: (effects, s) => applyDoNotDisturb(effects, quiet(), s),
     applyEffects,
     onResult: (result) => {
       if (result.kind === 'error') {
@@ -217,8 +219,10 @@ export async function startBackground(): Promise<Background> {
       syncRing();
     },
     openCrm: (url, focused) => openCrmLink(url, settings.crmAllowList, focused),
-    async onInstalled(reason) {
+    async onInstalled(reason, previousVersion) {
       if (reason === 'install' && !isConfigured(settings)) await browser.runtime.openOptionsPage();
+      // Records set aside are kept for one version: what older versions set aside goes now.
+      if (reason === 'update') await quarantineItem.update((q) => prunedFor(q, extensionVersion(), previousVersion ?? null)).catch(() => undefined);
     },
     // One change at a time, in order: each reads what is stored when its turn comes, so two quick
     // saves can never leave the older settings applied.

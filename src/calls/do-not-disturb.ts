@@ -37,9 +37,15 @@ export function dndFor(choice: DndChoice, now: number): DndSetting {
  */
 export function applyDoNotDisturb(effects: readonly Effect[], dnd: boolean, state: CallsState): Effect[] {
   if (!dnd) return [...effects];
-  return effects.filter((effect) => {
+  const kept = effects.filter((effect) => {
     if (effect.type === 'notification') return effect.notification.op === 'clear';
     const record = findCall(state, effect.call);
     return record !== null && (record.status === 'answered' || record.outcome === 'answered');
   });
+  // A notification DND kept off the screen was never shown: the reducer already counted it in
+  // `shown`, which would turn the next change into an update of nothing and keep it off for good.
+  for (const effect of effects) {
+    if (effect.type === 'notification' && effect.notification.op === 'create' && !kept.includes(effect)) delete state.shown[effect.notification.id];
+  }
+  return kept;
 }

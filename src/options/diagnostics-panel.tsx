@@ -6,6 +6,7 @@ import type { PageMessage } from '../shared/messages';
 import type { Translate } from '../shared/i18n-types';
 import { describeState, keepAliveWords } from './health-words';
 import { RestDiagnostics } from './rest-diagnostics';
+import { StorageDiagnostics } from './storage-diagnostics';
 
 export interface DiagnosticsPanelProps {
   health: Health | null;
@@ -59,6 +60,7 @@ export function DiagnosticsPanel({ health, t, formatTime, report, writeClipboard
           </dl>
         )}
         <RestDiagnostics t={t} formatTime={formatTime} />
+        <StorageDiagnostics t={t} formatTime={formatTime} />
       </div>
       {(health?.state === 'reconnecting' || health?.state === 'stopped') && (
         <button type="button" data-testid="diagnostics-retry" onClick={() => void send({ type: 'reconnect' })}>

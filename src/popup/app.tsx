@@ -10,6 +10,8 @@ import { AllowCalling } from './allow-calling';
 import { EmptyState } from './empty-state';
 import { ExportHistory } from './export-history';
 import { Header } from './header';
+import { StorageNotice } from './storage-notice';
+import { formatWhen } from './format';
 import { LiveCallList } from './live-call-list';
 import type { PopupActions } from './page-actions';
 import { PopupContext } from './popup-context';
@@ -89,6 +91,7 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
         {view && (
           <>
             <Header view={view} />
+            <StorageNotice formatTime={(ms) => formatWhen(ms, Date.now(), languageTag, { timeZone })} />
             <DndToggle languageTag={languageTag} timeZone={timeZone} />
             {view.empty && <EmptyState kind={view.empty} />}
             <LiveCallList calls={view.live} offsetMs={view.clockOffsetMs} />

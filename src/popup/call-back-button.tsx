@@ -1,22 +1,18 @@
 // "Call back": the PBX rings the agent's own phone, then dials the client. The popup says that
 // it is happening, and any failure in words, in a polite live region.
 import { useState } from 'preact/hooks';
-import { browser } from '../shared/browser-api';
-import { pageReplySchema, type PageMessage } from '../shared/messages';
-import { restErrorMessageKey, type RestErrorKind } from '../shared/rest-errors';
+import { restErrorMessageKey } from '../shared/rest-errors';
 import { usePopup } from './popup-context';
 
 type CallState = { state: 'idle' } | { state: 'calling' } | { state: 'failed'; words: string };
 
 export function CallBackButton({ number }: { number: string }) {
-  const { t } = usePopup();
+  const { t, actions } = usePopup();
   const [call, setCall] = useState<CallState>({ state: 'idle' });
   const onClick = async () => {
     setCall({ state: 'calling' });
-    const message: PageMessage = { type: 'call-back', number };
-    const reply = pageReplySchema.safeParse(await browser.runtime.sendMessage(message).catch(() => undefined));
-    if (reply.success && reply.data.ok) return; // stays "Calling…": the agent's phone rings now
-    const kind = (reply.success ? reply.data.error : 'network') as RestErrorKind;
+    const kind = await actions.callBack(number);
+    if (kind === null) return; // stays "Calling…": the agent's phone rings now
     setCall({ state: 'failed', words: t(restErrorMessageKey(kind)) || t('restError_network') });
   };
   return (

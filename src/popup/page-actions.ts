@@ -1,7 +1,8 @@
 // What the popup asks of the browser and the background. Components get these through context,
 // so tests can watch the messages without a real extension.
 import { browser } from '../shared/browser-api';
-import type { PageMessage } from '../shared/messages';
+import { pageReplySchema, type PageMessage } from '../shared/messages';
+import { isRestErrorKind, type RestErrorKind } from '../shared/rest-errors';
 
 export interface PopupActions {
   openCrm(url: string, call: string | null): void;
@@ -10,6 +11,8 @@ export interface PopupActions {
   clearHistory(): void;
   markMissedSeen(): void;
   openOptions(): void;
+  /** Asks the PBX to ring the agent's phone, then the number: null once the PBX took it, else what went wrong. */
+  callBack(number: string): Promise<RestErrorKind | null>;
 }
 
 // The popup cannot do anything useful when the worker is unreachable; the next open retries.
@@ -25,5 +28,13 @@ export const browserPopupActions: PopupActions = {
   markMissedSeen: () => send({ type: 'mark-missed-seen' }),
   openOptions: () => {
     browser.runtime.openOptionsPage().catch(() => undefined);
+  },
+  async callBack(number) {
+    const message: PageMessage = { type: 'call-back', number };
+    // The reply is checked like any message between contexts: no reply or an unknown one is a network failure.
+    const reply = pageReplySchema.safeParse(await browser.runtime.sendMessage(message).catch(() => undefined));
+    if (!reply.success) return 'network';
+    if (reply.data.ok) return null;
+    return isRestErrorKind(reply.data.error) ? reply.data.error : 'network';
   },
 };

@@ -3,7 +3,7 @@
 // session items) first; the history, which grows to thousands of calls, after the first paint.
 import { createInitialState } from '../calls/initial-state';
 import type { CallBackEntry, CallRecord, CallsState } from '../calls/types';
-import type { Health } from '../shared/health';
+import { INITIAL_HEALTH, type Health } from '../shared/health';
 import { callBacksItem, healthItem, historyItem, liveStateItem } from '../storage/items';
 
 export interface PopupData {
@@ -21,7 +21,7 @@ const stateOf = (live: Awaited<ReturnType<typeof liveStateItem.get>>): CallsStat
 /** What the first paint needs. */
 export async function readFirstPaint(): Promise<Pick<PopupData, 'state' | 'health'>> {
   const [live, health] = await Promise.all([liveStateItem.get(), healthItem.get()]);
-  return { state: stateOf(live), health };
+  return { state: stateOf(live), health: health ?? INITIAL_HEALTH };
 }
 
 /** What may come a moment later. */
@@ -34,7 +34,7 @@ export async function readLists(): Promise<Pick<PopupData, 'history' | 'callBack
 export function watchPopupData(onChange: (patch: Partial<PopupData>) => void): () => void {
   const stops = [
     liveStateItem.watch((live) => onChange({ state: stateOf(live) })),
-    healthItem.watch((health) => onChange({ health })),
+    healthItem.watch((health) => onChange({ health: health ?? INITIAL_HEALTH })),
     historyItem.watch((history) => onChange({ history })),
     callBacksItem.watch((callBacks) => onChange({ callBacks })),
   ];

@@ -24,6 +24,23 @@ export type RestErrorKind =
   /** The number is outside the admin's `dialPrefixes` policy: refused before anything reaches the PBX. */
   | 'dial-refused';
 
+const KINDS: ReadonlySet<string> = new Set<RestErrorKind>([
+  'network',
+  'timeout',
+  'refused',
+  'not-found',
+  'server',
+  'unexpected-status',
+  'bad-answer',
+  'no-permission',
+  'not-configured',
+  'invalid-number',
+  'dial-refused',
+]);
+
+/** A kind another context sent: checked, never cast. */
+export const isRestErrorKind = (value: unknown): value is RestErrorKind => typeof value === 'string' && KINDS.has(value);
+
 /** Kinds that mean "this PBX does not speak the documented REST API": the features hide themselves. */
 export const UNDOCUMENTED_KINDS: ReadonlySet<RestErrorKind> = new Set(['not-found', 'unexpected-status', 'bad-answer']);
 

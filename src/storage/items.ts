@@ -8,7 +8,7 @@ import { LOCAL_KEYS, SESSION_KEYS } from './keys';
 import { defineListItem } from './list-item';
 import { callBackEntrySchema, callRecordSchema } from './call-state-schema';
 import { parseLiveState, parseShownRecord, type LiveState, type ShownRecord } from './call-state-parse';
-import { INITIAL_HEALTH, healthSchema, type Health } from '../shared/health';
+import { healthSchema, type Health } from '../shared/health';
 import { notificationLogSchema, type NotificationLogEntry } from '../shared/notification-log-schema';
 import { keepAliveRecordSchema, type KeepAliveRecord } from '../shared/keep-alive-verdict';
 import { INITIAL_REST_STATUS, restStatusSchema, type RestStatus } from '../shared/rest-status';
@@ -59,7 +59,8 @@ export type StorageTrim = z.infer<typeof storageTrimSchema>;
 export const storageTrimItem = defineItem<StorageTrim | null>({ area: 'local', key: LOCAL_KEYS.storageTrim, version: 1, schema: z.nullable(storageTrimSchema), fallback: () => null });
 
 // ---- Connection (background) -------------------------------------------------------------------
-export const healthItem = defineItem<Health>({ area: 'session', key: SESSION_KEYS.health, version: 1, schema: healthSchema, fallback: () => INITIAL_HEALTH });
+/** Null until the background first reports (the options page says so). */
+export const healthItem = defineItem<Health | null>({ area: 'session', key: SESSION_KEYS.health, version: 1, schema: z.nullable(healthSchema), fallback: () => null });
 /** Whether the current server tolerates client keep-alive frames (shared/keep-alive-verdict.ts). */
 export const keepAliveItem = defineItem<KeepAliveRecord | null>({ area: 'local', key: LOCAL_KEYS.keepAliveMode, version: 1, schema: z.nullable(keepAliveRecordSchema), fallback: () => null });
 /** When the connection was lost, so a worker stopped mid-gap still asks for the calls it missed. */

@@ -33,6 +33,17 @@ describe('applyDoNotDisturb', () => {
     expect(shouldRing(state, { ...DEFAULT_SETTINGS.notifications, ringSound: true }, false)).toBe(true);
   });
 
+  it('a pop DND kept off the screen is not recorded as shown (the next change is not an update of nothing)', () => {
+    const { state, effects } = runEvents([call('dial', { uuid: 'a' })], configWith());
+    expect(Object.keys(state.shown)).toEqual(['call:a']);
+    applyDoNotDisturb(effects, true, state);
+    expect(state.shown).toEqual({});
+    // Without DND the record stays.
+    const open = runEvents([call('dial', { uuid: 'b' })], configWith());
+    applyDoNotDisturb(open.effects, false, open.state);
+    expect(Object.keys(open.state.shown)).toEqual(['call:b']);
+  });
+
   it('a missed call under DND pops nothing but still counts as missed and unseen', () => {
     const { state, effects } = runEvents([call('dial', { uuid: 'm' }), call('hangup', { uuid: 'm', bridgeAt: null })], configWith());
     expect(opSummary(notificationOps(effects))).toContain('create missed:m');

@@ -453,18 +453,6 @@ export class ConnectionManager {
     }
   }
 
-  /** Only the counters move on frames; everything else goes out through onHealth. */
-  countFrame(accepted: boolean, reason: string | null): void {
-    const h = this.health;
-    this.health = accepted
-      ? { ...h, framesAccepted: h.framesAccepted + 1 }
-      : { ...h, framesRejected: h.framesRejected + 1, lastRejections: [...h.lastRejections.slice(-4), { at: this.deps.now(), reason: reason ?? '' }] };
-  }
-
-  notePbxError(message: string): void {
-    this.health = { ...this.health, lastPbxError: { at: this.deps.now(), message } };
-  }
-
   private update(patch: Partial<Health>): void {
     this.health = { ...this.health, ...patch };
     this.deps.onHealth(this.health);

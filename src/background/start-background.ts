@@ -1,48 +1,42 @@
-// Builds the background for one worker life: restores state first, then connects.
+// Builds the background for one worker life from its rooms, restoring state before connecting:
+//   settings room   — what the worker runs with, and what applies when it changes
+//   connection room — the socket, keep-alive and backoff
+//   pipeline room   — frame → state → effects, and the frame counters
+//   effects room    — notifications, CRM tabs, badge, ring sound
+// A frame goes connection room → pipeline room → effects room and never comes back.
 import { browser } from '../shared/browser-api';
 import { INITIAL_HEALTH, type Health } from '../shared/health';
 import type { Settings } from '../shared/settings-schema';
-import { readEffectiveSettings, isConfigured } from '../shared/settings-store';
-import { buildConnectionUrl, INSECURE_URL_ERROR } from '../shared/connection-url';
-import { redactUrl } from '../shared/redact';
-import { createUiTranslator, uiLanguageTag } from '../shared/ui-strings';
+import { isConfigured } from '../shared/settings-store';
 import type { Translate } from '../shared/i18n-types';
-import type { CallsState, Effect, NotificationOp } from '../calls/types';
-import { findCall } from '../calls/find-call';
-import { notificationButtons, type NotificationButton } from '../calls/notification-buttons';
-import { badgeFor } from '../calls/badge';
 import { expireStaleCalls } from '../calls/expire-stale';
 import { expireCallBacks } from '../calls/call-backs';
-import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './connection';
-import { CallPipeline } from './call-pipeline';
 import { loadCallsState } from '../storage/call-state-store';
-import { createSerialQueue } from '../storage/serial-queue';
 import { prunedFor, quarantineItem } from '../storage/quarantine';
 import { extensionVersion } from '../storage/area';
-import { dndItem, healthItem, keepAliveItem, restStatusItem, testTuningItem, type TestTuning } from '../storage/items';
-import { localSettingsItem } from '../storage/settings-items';
-import { applyNotificationOp } from './notifications-adapter';
-import { flushNotificationLog } from './notification-log';
-import { flushButtons } from './notification-buttons-store';
+import { healthItem, keepAliveItem } from '../storage/items';
+import type { ConnectionManager } from './connection';
+import type { CallPipeline } from './call-pipeline';
+import { createSettingsRoom } from './settings-room';
+import { configureConnection, createConnectionRoom, tuningFor } from './connection-room';
+import { createPipelineRoom } from './pipeline-room';
+import { createEffectsRoom } from './effects-room';
 import { openCrmLink } from './crm-tabs';
-import { applyBadge } from './badge-adapter';
-import { createSocket } from './socket-factory';
 import { createCatchUp } from './catch-up';
 import { ensureContextMenus, setContextMenusVisible } from './context-menu';
-import { resetRestStatus, restFeaturesAvailable } from './pbx-rest';
-import { setTimingProbe } from './timing-probe';
-import { applyDoNotDisturb, dndActive } from '../calls/do-not-disturb';
-import { shouldRing } from '../calls/ring-decision';
-import { setRinging } from './ring-sound';
-import { scheduleDndEnd } from './dnd-alarm';
+import { restFeaturesAvailable } from './pbx-rest';
 import { dropOtherPbxAccess } from './pbx-permissions';
 
 export const WATCHDOG_ALARM = 'callpop-watchdog';
+/** Frames arrive in bursts: their counters are saved at most this often. */
+const HEALTH_SAVE_DELAY_MS = 500;
 
 export interface Background {
   settings(): Settings;
   pipeline: CallPipeline;
   connection: ConnectionManager;
+  /** The connection's health with the pipeline's frame counters: what pages and the badge show. */
+  health(): Health;
   t: Translate;
   ensureConnected(): void;
   /** The watchdog alarm fired (a late one means the machine slept). */
@@ -65,137 +59,77 @@ export async function startBackground(): Promise<Background> {
   // Chrome 120+ allows 30 s alarms; older versions clamp to a minute (fine for a backstop).
   void browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
 
-  const [effective, { state }, health, testTuning, storedKeepAlive] = await Promise.all([
-    readEffectiveSettings(),
+  const [settingsRoom, { state }, stored, storedKeepAlive] = await Promise.all([
+    createSettingsRoom({
+      onApplied: (settings, tuning) => {
+        configureConnection(connection, settings, tuningFor(settings, tuning));
+        effects.syncRing();
+      },
+      onQuietChanged: () => {
+        effects.refreshBadge();
+        effects.syncRing();
+      },
+      onRestStatus: (): Promise<void> => syncRestFeatures(),
+    }),
     loadCallsState(),
-    healthItem.get().then((stored) => stored ?? INITIAL_HEALTH),
-    testTuningItem.get(),
+    healthItem.get().then((h) => h ?? INITIAL_HEALTH),
     keepAliveItem.get(),
   ]);
-  setTimingProbe(testTuning.recordTimings);
-  let settings = effective.settings;
-  let tuningOverrides = timersOf(testTuning);
+  const { settings, t, quiet } = settingsRoom;
   /** When the user went idle or locked the screen (in this worker's life). */
   let idleSince: number | null = null;
-  let t = await createUiTranslator(settings.language);
-  let dnd = await dndItem.get();
-  const quiet = () => dndActive(dnd, Date.now());
 
-  const settingsInOrder = createSerialQueue();
+  const health = (): Health => ({ ...connection.getHealth(), ...stats.snapshot() });
   let healthSaveTimer: ReturnType<typeof setTimeout> | null = null;
-  const persistHealthSoon = () => {
+  const saveHealthSoon = () => {
     healthSaveTimer ??= setTimeout(() => {
       healthSaveTimer = null;
-      void healthItem.set(connection.getHealth());
-    }, 500);
+      void healthItem.set(health());
+    }, HEALTH_SAVE_DELAY_MS);
   };
 
-  const applyEffects = async (effects: Effect[]) => {
-    for (const effect of effects) {
-      if (effect.type === 'notification') await applyNotificationOp(effect.notification, t, { buttons: await buttonsFor(effect.notification) });
-      else await openCrmLink(effect.url, settings.crmAllowList, effect.focused, 'auto').catch(() => 'refused');
-    }
-    // The bookkeeping of what was shown: one write per batch, after the pop-ups are out.
-    if (effects.length > 0) await Promise.all([flushNotificationLog(), flushButtons()]);
-  };
-
-  const refreshBadge = () => {
-    const h = connection.getHealth();
-    const link = h.state === 'connected' ? 'connected' : h.state === 'not-configured' ? 'not-configured' : 'disconnected';
-    void applyBadge(badgeFor(pipeline.getState(), link, { dnd: quiet() }), t, h);
-  };
-  const syncRing = () => void setRinging(shouldRing(pipeline.getState(), settings.notifications, quiet()));
-
-  const pipeline: CallPipeline = new CallPipeline(state, {
-    config: () => ({
-      policy: settings.notifications,
-      historyLimit: settings.historyLimit,
-      subscriber: settings.subscriber,
-      t,
-      secrets: [settings.apiKey],
-      story: { languageTag: uiLanguageTag(settings.language) },
-    }),
-    gate: (effects, s) => applyDoNotDisturb(effects, quiet(), s),
-    applyEffects,
-    onResult: (result) => {
-      if (result.kind === 'error') {
-        connection.notePbxError(result.message);
-        connection.noteErrorFrame();
-      }
+  const effects = createEffectsRoom({ settings, t, quiet, state: () => pipeline.getState(), health });
+  const { pipeline, stats } = createPipelineRoom(state, stored, {
+    settings,
+    t,
+    quiet,
+    effects,
+    onPbxError: () => connection.noteErrorFrame(),
+    onCounted: saveHealthSoon,
+  });
+  const catchUp = createCatchUp({ settings, config: () => pipeline.currentConfig(), pipeline, now: () => Date.now() }, stored.state);
+  const connection: ConnectionManager = createConnectionRoom(stored, storedKeepAlive, {
+    tuning: tuningFor(settings(), settingsRoom.tuning()),
+    onFrame: (data) => pipeline.push(data),
+    onHealth: (next) => {
+      void healthItem.set(health());
+      void catchUp.onHealth(next);
+      effects.refreshBadge();
     },
-    // Counted once handled: "N frames processed" in health means their pop-ups are out too.
-    onHandled: (result) => {
-      connection.countFrame(result.kind !== 'rejected', result.kind === 'rejected' ? result.reason : null);
-      persistHealthSoon();
-    },
-    onState: (_s: CallsState) => {
-      refreshBadge();
-      syncRing();
+    // Asleep or offline, the PBX may have rung: those calls come back as missed (where calling through
+    // the PBX is allowed). A silence replacement on a quiet PBX is routine and asks nothing.
+    onReplaced: (reason, since) => {
+      if (reason !== 'silence') void catchUp.after(since);
     },
   });
+  const syncRestFeatures = async (): Promise<void> => setContextMenusVisible(await restFeaturesAvailable(settings()));
 
-  const catchUp = createCatchUp({ settings: () => settings, config: () => pipeline.currentConfig(), pipeline, now: () => Date.now() }, health.state);
-  const syncRestFeatures = async () => setContextMenusVisible(await restFeaturesAvailable(settings));
-  // A missed call offers "Call back" (Chrome button 1) only while calling works; else "Copy number".
-  const buttonsFor = async (op: NotificationOp): Promise<NotificationButton[]> => {
-    if (op.op === 'clear') return [];
-    const known = op.call ? findCall(pipeline.getState(), op.call)?.caller : undefined;
-    const caller = { url: op.url, unknown: known?.unknown ?? false, number: known?.number ?? null };
-    const callBackOffered = op.kind === 'missed' && caller.number !== null && (await restFeaturesAvailable(settings));
-    return notificationButtons({ kind: op.kind, caller, callBackOffered });
-  };
-
-  const connection: ConnectionManager = new ConnectionManager(
-    health,
-    {
-      createSocket,
-      now: () => Date.now(),
-      random: () => Math.random(),
-      setTimer: (fn, ms) => setTimeout(fn, ms),
-      clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-      // Feature detection: a context without navigator (none ships today) is taken as online.
-      isOnline: () => globalThis.navigator?.onLine ?? true,
-      onFrame: (data) => pipeline.push(data),
-      onHealth: (next: Health) => {
-        void healthItem.set(next);
-        void catchUp.onHealth(next);
-        refreshBadge();
-      },
-      // Any extension API call resets Chrome's 30 s idle timer (Chrome 110+): this keeps the worker
-      // alive even when the server refuses client frames.
-      keepWorkerBusy: () => void browser.runtime.getPlatformInfo(),
-      onKeepAliveRecord: (record) => void keepAliveItem.set(record),
-      // Asleep or offline, the PBX may have rung: those calls come back as missed (where calling through
-      // the PBX is allowed). A silence replacement on a quiet PBX is routine and asks nothing.
-      onReplaced: (reason, since) => {
-        if (reason !== 'silence') void catchUp.after(since);
-      },
-    },
-    tuningFor(settings, tuningOverrides),
-    storedKeepAlive,
-  );
-
-  const applySettings = (next: Settings) => {
-    settings = next;
-    connection.setTuning(tuningFor(next, tuningOverrides));
-    if (!isConfigured(next)) return connection.configure(null);
-    const built = buildConnectionUrl(next);
-    if (!built.ok) return connection.configure(null, built.error === INSECURE_URL_ERROR ? 'insecure-url' : 'invalid-settings');
-    connection.configure({ url: built.url, displayUrl: redactUrl(built.url, next.apiKey) });
-  };
-  applySettings(settings);
+  configureConnection(connection, settings(), tuningFor(settings(), settingsRoom.tuning()));
   // A worker stopped while the domain changed wakes with the new one: drop any other host then.
-  if (isConfigured(settings)) void dropOtherPbxAccess(settings.domain).catch(() => []);
-  refreshBadge();
-  void restFeaturesAvailable(settings).then((available) => ensureContextMenus(t, available)).catch(() => undefined);
-  syncRing(); // a worker stopped mid-ring wakes to the same decision
+  if (isConfigured(settings())) void dropOtherPbxAccess(settings().domain).catch(() => []);
+  effects.refreshBadge();
+  void restFeaturesAvailable(settings())
+    .then((available) => ensureContextMenus(t(), available))
+    .catch(() => undefined);
+  effects.syncRing(); // a worker stopped mid-ring wakes to the same decision
 
   return {
-    settings: () => settings,
+    settings,
     pipeline,
     connection,
+    health,
     get t() {
-      return t;
+      return t();
     },
     ensureConnected: () => connection.ensure(),
     onWatchdog: (scheduledTime) => connection.noteAlarm(scheduledTime),
@@ -212,58 +146,18 @@ export async function startBackground(): Promise<Background> {
         expireCallBacks(s, Date.now());
         return expireStaleCalls(s, Date.now(), pipeline.currentConfig());
       }, true),
-    refreshBadge,
+    refreshBadge: effects.refreshBadge,
     syncRestFeatures,
     onDndAlarm: () => {
-      refreshBadge();
-      syncRing();
+      effects.refreshBadge();
+      effects.syncRing();
     },
-    openCrm: (url, focused) => openCrmLink(url, settings.crmAllowList, focused),
+    openCrm: (url, focused) => openCrmLink(url, settings().crmAllowList, focused),
     async onInstalled(reason, previousVersion) {
-      if (reason === 'install' && !isConfigured(settings)) await browser.runtime.openOptionsPage();
+      if (reason === 'install' && !isConfigured(settings())) await browser.runtime.openOptionsPage();
       // Records set aside are kept for one version: what older versions set aside goes now.
       if (reason === 'update') await quarantineItem.update((q) => prunedFor(q, extensionVersion(), previousVersion ?? null)).catch(() => undefined);
     },
-    // One change at a time, in order: each reads what is stored when its turn comes, so two quick
-    // saves can never leave the older settings applied.
-    onStorageChanged: (changes, area) => settingsInOrder(() => onStorageChanged(changes, area)),
+    onStorageChanged: settingsRoom.onStorageChanged,
   };
-
-  async function onStorageChanged(changes: Record<string, unknown>, area: string): Promise<void> {
-    const settingsChanged =
-      area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && localSettingsItem.key in changes);
-    if (area === 'local' && testTuningItem.key in changes) {
-      const tuning = await testTuningItem.get();
-      tuningOverrides = timersOf(tuning);
-      connection.setTuning(tuningFor(settings, tuningOverrides));
-      setTimingProbe(tuning.recordTimings);
-    }
-    if (area === 'local' && dndItem.key in changes) {
-      dnd = await dndItem.get();
-      await scheduleDndEnd(dnd);
-      refreshBadge();
-      syncRing();
-    }
-    if (area === 'local' && restStatusItem.key in changes) await syncRestFeatures();
-    if (!settingsChanged) return;
-    const next = await readEffectiveSettings();
-    // Another PBX or key: what the old one answered says nothing about the new one.
-    if (next.settings.domain !== settings.domain || next.settings.apiKey !== settings.apiKey) await resetRestStatus();
-    // Another PBX: the old one's host access goes.
-    if (next.settings.domain !== settings.domain) await dropOtherPbxAccess(next.settings.domain).catch(() => []);
-    if (next.settings.language !== settings.language) t = await createUiTranslator(next.settings.language);
-    applySettings(next.settings);
-    syncRing();
-  }
-}
-
-/** The timer overrides of the test tuning (clamped where the item is declared). */
-function timersOf(tuning: TestTuning): Partial<ConnectionTuning> {
-  const { keepAliveMs, silenceLimitMs, wakeCheckMs } = tuning;
-  return Object.fromEntries(Object.entries({ keepAliveMs, silenceLimitMs, wakeCheckMs }).filter(([, v]) => v !== undefined));
-}
-
-/** The silence limit is the admin's (settings, policy-settable); tests may shorten any of the three. */
-function tuningFor(settings: Settings, overrides: Partial<ConnectionTuning>): ConnectionTuning {
-  return { ...DEFAULT_TUNING, silenceLimitMs: settings.silenceLimitSeconds * 1000, ...overrides };
 }

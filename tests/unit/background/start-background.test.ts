@@ -62,7 +62,7 @@ describe('settings → connection', () => {
   it('connects to the URL the settings give, and nowhere while they are incomplete', async () => {
     await boot(null);
     expect(sockets).toHaveLength(0);
-    expect(bg?.connection.getHealth().state).toBe('not-configured');
+    expect(bg?.health().state).toBe('not-configured');
 
     await fake.fakeBrowser.storage.local.set({ [LOCAL_KEYS.settings]: settingsWith() });
     await flush();
@@ -105,12 +105,12 @@ describe('settings → connection', () => {
     old.serverSends(dialFrame()); // the old subscriber's call, after the switch
     await bg?.pipeline.idle();
     expect(fake.fakeState.notifications).toEqual({});
-    expect(bg?.connection.getHealth().framesAccepted).toBe(0);
+    expect(bg?.health().framesAccepted).toBe(0);
   });
 
   it('shows the URL in use with the API key redacted, in memory and in saved health', async () => {
     await boot();
-    const shown = bg?.connection.getHealth().displayUrl ?? '';
+    const shown = bg?.health().displayUrl ?? '';
     expect(shown).toContain('pbx.example.com');
     expect(shown).toContain('subscriber=911');
     expect(shown).not.toContain(API_KEY);
@@ -133,14 +133,14 @@ describe('frame → state saved → effects', () => {
     expect(saved).toBeLessThan(popped);
     const stored = fake.fakeBrowser.storage.session.data[SESSION_KEYS.callState] as { active: Record<string, unknown> };
     expect(Object.keys(stored.active)).toEqual(['call-1']);
-    expect(bg?.connection.getHealth().framesAccepted).toBe(1);
+    expect(bg?.health().framesAccepted).toBe(1);
     expect(fake.fakeState.badge.text).not.toBe('');
   });
 
   it('counts a rejected frame with its reason, and pops nothing for it', async () => {
     await boot();
     await pbxSends('{"event":"call.dial"}');
-    const health = bg?.connection.getHealth();
+    const health = bg?.health();
     expect(health).toMatchObject({ framesAccepted: 0, framesRejected: 1 });
     expect(health?.lastRejections.at(-1)?.reason).toMatch(/uuid/);
     expect(fake.fakeState.notifications).toEqual({});
@@ -159,7 +159,7 @@ describe('frame → state saved → effects', () => {
     expect(shownBefore).toBe(1);
     expect(fake.fakeState.log.filter((entry) => entry.startsWith('notify'))).toEqual([]);
     // Saved health survives the worker: the replay was handled (counted), and popped nothing.
-    expect(bg?.connection.getHealth().framesAccepted).toBe(2);
+    expect(bg?.health().framesAccepted).toBe(2);
   });
 
   it('a hangup without answer ends the call in the saved history', async () => {

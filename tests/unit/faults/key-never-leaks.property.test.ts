@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { configWith, t } from '../calls/call-events';
 import { processFrame } from '../../../src/calls/process-frame';
 import { createInitialState } from '../../../src/calls/initial-state';
+import { FrameStats } from '../../../src/background/frame-stats';
 import { ConnectionManager, type ConnectionDeps } from '../../../src/background/connection';
 import { INITIAL_HEALTH } from '../../../src/shared/health';
 import { diagnosticsReport } from '../../../src/options/diagnostics-report';
@@ -110,8 +111,9 @@ describe('the API key in a PBX error text', () => {
           const { result } = processFrame(state, JSON.stringify(frame), 1_700_000_000_000, { ...configWith(), secrets: [key] });
           expect(result.kind).toBe('error');
           const connection = new ConnectionManager({ ...INITIAL_HEALTH }, harnessDeps());
-          if (result.kind === 'error') connection.notePbxError(result.message);
-          const health = connection.getHealth();
+          const stats = new FrameStats(INITIAL_HEALTH);
+          if (result.kind === 'error') stats.notePbxError(result.message, 1_700_000_000_000);
+          const health = { ...connection.getHealth(), ...stats.snapshot() };
           const reportFor = (apiKey: string) =>
             diagnosticsReport(
               { settings: { ...DEFAULT_SETTINGS, domain: 'q.pbx.vega.ua', apiKey, subscriber: '101' }, locked: [], health, extraSecrets: [], now: new Date(0), formatTime: String, userAgent: 'test' },

@@ -1,0 +1,75 @@
+// The settings room: what the worker runs with (settings, UI language, do-not-disturb, test
+// tuning) and what applies when any of it changes. Changes are handled one at a time, each
+// reading what is stored when its turn comes, so two quick saves never leave the older applied.
+import type { Settings } from '../shared/settings-schema';
+import type { Translate } from '../shared/i18n-types';
+import { readEffectiveSettings } from '../shared/settings-store';
+import { createUiTranslator } from '../shared/ui-strings';
+import { dndActive, type DndSetting } from '../calls/do-not-disturb';
+import { createSerialQueue } from '../storage/serial-queue';
+import { dndItem, restStatusItem, testTuningItem, type TestTuning } from '../storage/items';
+import { localSettingsItem } from '../storage/settings-items';
+import { resetRestStatus } from './pbx-rest';
+import { dropOtherPbxAccess } from './pbx-permissions';
+import { scheduleDndEnd } from './dnd-alarm';
+import { setTimingProbe } from './timing-probe';
+
+export interface SettingsConsumers {
+  /** New settings (or tuning) are in force: the connection follows. */
+  onApplied(settings: Settings, tuning: TestTuning): void;
+  /** Do-not-disturb turned on or off. */
+  onQuietChanged(): void;
+  /** The REST status changed: the REST features show or hide themselves. */
+  onRestStatus(): Promise<void>;
+}
+
+export interface SettingsRoom {
+  settings(): Settings;
+  t(): Translate;
+  tuning(): TestTuning;
+  /** Do-not-disturb is on now. */
+  quiet(): boolean;
+  onStorageChanged(changes: Record<string, unknown>, area: string): Promise<void>;
+}
+
+export async function createSettingsRoom(consumers: SettingsConsumers): Promise<SettingsRoom> {
+  const [effective, tuningRead, dndRead] = await Promise.all([readEffectiveSettings(), testTuningItem.get(), dndItem.get()]);
+  let settings = effective.settings;
+  let tuning = tuningRead;
+  let dnd: DndSetting | null = dndRead;
+  let t = await createUiTranslator(settings.language);
+  setTimingProbe(tuning.recordTimings);
+  const inOrder = createSerialQueue();
+
+  const handle = async (changes: Record<string, unknown>, area: string): Promise<void> => {
+    if (area === 'local' && testTuningItem.key in changes) {
+      tuning = await testTuningItem.get();
+      setTimingProbe(tuning.recordTimings);
+      consumers.onApplied(settings, tuning);
+    }
+    if (area === 'local' && dndItem.key in changes) {
+      dnd = await dndItem.get();
+      await scheduleDndEnd(dnd);
+      consumers.onQuietChanged();
+    }
+    if (area === 'local' && restStatusItem.key in changes) await consumers.onRestStatus();
+    const settingsChanged = area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && localSettingsItem.key in changes);
+    if (!settingsChanged) return;
+    const next = (await readEffectiveSettings()).settings;
+    // Another PBX or key: what the old one answered says nothing about the new one.
+    if (next.domain !== settings.domain || next.apiKey !== settings.apiKey) await resetRestStatus();
+    // Another PBX: the old one's host access goes.
+    if (next.domain !== settings.domain) await dropOtherPbxAccess(next.domain).catch(() => []);
+    if (next.language !== settings.language) t = await createUiTranslator(next.language);
+    settings = next;
+    consumers.onApplied(settings, tuning);
+  };
+
+  return {
+    settings: () => settings,
+    t: () => t,
+    tuning: () => tuning,
+    quiet: () => dndActive(dnd, Date.now()),
+    onStorageChanged: (changes, area) => inOrder(() => handle(changes, area)),
+  };
+}

@@ -16,6 +16,36 @@ const textOnly = [
   },
 ];
 
+// The folders of src/ in layers, lowest first: a module imports from its own layer or lower,
+// never higher (CONTRIBUTING.md has the picture). The pure core (the first two layers) never
+// reaches for the browser or Node either.
+const LAYERS = [
+  ['protocol', 'i18n', 'connection'],
+  ['calls', 'settings', 'rest'],
+  ['platform', 'storage'],
+  ['background', 'ui'],
+  ['popup', 'options', 'dial', 'offscreen'],
+];
+const PURE_LAYERS = 2;
+
+function layerRules() {
+  return LAYERS.flatMap((folders, level) =>
+    folders.map((folder) => {
+      const higher = LAYERS.slice(level + 1).flat();
+      const patterns = [{ group: higher.map((name) => `../${name}/*`), message: `${folder}/ sits below ${higher.join(', ')}: import downwards only (eslint.config.js LAYERS).` }];
+      const pure = level < PURE_LAYERS;
+      if (pure) patterns.push({ group: ['webextension-polyfill', '*/browser-api', 'node:*', 'fs', 'path', 'ws'], message: 'The pure core imports no browser or Node API.' });
+      return {
+        files: [`src/${folder}/**`],
+        rules: {
+          'no-restricted-imports': ['error', { paths: [zodClassic], patterns: patterns.filter((p) => p.group.length > 0) }],
+          ...(pure ? { 'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document', 'localStorage'] } : {}),
+        },
+      };
+    }),
+  );
+}
+
 // One storage layer: items are declared in src/storage/ (area, key, schema, fallback, queue) and
 // only src/storage/area.ts calls the browser's storage API.
 const storageOnlyThroughItems = {
@@ -34,29 +64,12 @@ export default tseslint.config(
       'no-restricted-syntax': ['error', ...textOnly],
     },
   },
-  {
-    files: ['src/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [zodClassic] }],
-    },
-  },
+  ...layerRules(),
   {
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/storage/area.ts'],
     rules: {
       'no-restricted-syntax': ['error', ...textOnly, storageOnlyThroughItems],
-    },
-  },
-  {
-    // The pure core must not reach for the browser or Node. (This replaces the src/** rule
-    // above for these files, so it repeats the zod entry.)
-    files: ['src/protocol/**', 'src/calls/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [zodClassic], patterns: ['webextension-polyfill', '*/browser-api', 'node:*', 'fs', 'path', 'ws'] },
-      ],
-      'no-restricted-globals': ['error', 'chrome', 'browser', 'window', 'document', 'localStorage'],
     },
   },
 );

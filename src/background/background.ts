@@ -1,7 +1,7 @@
 // Background entry: wiring only. Every listener is registered synchronously at the top level,
 // because a stopped worker is woken by the event and only sees listeners added on its first turn.
-import '../shared/zod-config';
-import { browser, type Runtime } from '../shared/browser-api';
+import '../platform/zod-config';
+import { browser, type Runtime } from '../platform/browser-api';
 import { onStorageChanged } from '../storage/area';
 import { startBackground, WATCHDOG_ALARM, type Background } from './start-background';
 import { handlePageMessage, isFromThisExtension } from './page-messages';

@@ -1,7 +1,7 @@
 // Shows the core's badge decision on the toolbar icon.
-import { browser } from '../shared/browser-api';
-import type { Health } from '../shared/health';
-import type { Translate } from '../shared/i18n-types';
+import { browser } from '../platform/browser-api';
+import type { Health } from '../connection/health';
+import type { Translate } from '../i18n/i18n-types';
 import type { badgeFor } from '../calls/badge';
 
 const COLORS = { ringing: '#1b7f3b', missed: '#c62828', alert: '#6d4c00', idle: '#1565c0', dnd: '#5f6368' } as const;

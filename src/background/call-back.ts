@@ -1,12 +1,12 @@
 // Click-to-call through the PBX (PROTOCOL.md REST makeCall): the PBX rings the agent's own phone,
 // then dials the number. Used by the popup's "Call back", the missed-call notification's button
 // and the page context menu.
-import { browser } from '../shared/browser-api';
-import type { Translate } from '../shared/i18n-types';
-import type { Settings } from '../shared/settings-schema';
-import { phoneNumberIn } from '../shared/phone-number';
-import { dialAllowed } from '../shared/dial-prefixes';
-import { RestError, restErrorKindOf, restErrorMessageKey, type RestErrorKind } from '../shared/rest-errors';
+import { browser } from '../platform/browser-api';
+import type { Translate } from '../i18n/i18n-types';
+import type { Settings } from '../settings/settings-schema';
+import { phoneNumberIn } from '../protocol/phone-number';
+import { dialAllowed } from '../settings/dial-prefixes';
+import { RestError, restErrorKindOf, restErrorMessageKey, type RestErrorKind } from '../rest/rest-errors';
 import { agentExtension, noteRestFailure, noteRestSuccess, restClientFor } from './pbx-rest';
 
 export type CallResult = { ok: true; number: string; uuid: string } | { ok: false; number: string | null; error: RestErrorKind };

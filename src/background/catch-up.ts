@@ -2,11 +2,11 @@
 // calls missed meanwhile (REST missed.api) and fold them into history with one summary pop.
 // When the gap began is kept in session storage, so a worker stopped mid-gap still knows.
 import { catchUpGapItem } from '../storage/items';
-import type { ConnectionState, Health } from '../shared/health';
-import type { Settings } from '../shared/settings-schema';
-import { MISSED_PAGE_LIMIT } from '../shared/rest-client';
-import { restErrorKindOf } from '../shared/rest-errors';
-import type { MissedCallItem } from '../shared/rest-schemas';
+import type { ConnectionState, Health } from '../connection/health';
+import type { Settings } from '../settings/settings-schema';
+import { MISSED_PAGE_LIMIT } from '../rest/rest-client';
+import { restErrorKindOf } from '../rest/rest-errors';
+import type { MissedCallItem } from '../rest/rest-schemas';
 import type { ReducerConfig } from '../calls/reducer-config';
 import { mergeMissedCalls } from '../calls/catch-up-merge';
 import type { CallPipeline } from './call-pipeline';

@@ -1,13 +1,13 @@
 // The connection room: one socket to the PBX, kept alive and replaced when suspect (connection.ts
 // has the policy), wired to the browser: the socket factory, timers, the keep-alive record in
 // storage. Frames go out to the pipeline room untouched; health comes back to the assembler.
-import { browser } from '../shared/browser-api';
-import type { Health, SuspectReason } from '../shared/health';
-import type { Settings } from '../shared/settings-schema';
-import type { KeepAliveRecord } from '../shared/keep-alive-verdict';
-import { isConfigured } from '../shared/settings-store';
-import { buildConnectionUrl, INSECURE_URL_ERROR } from '../shared/connection-url';
-import { redactUrl } from '../shared/redact';
+import { browser } from '../platform/browser-api';
+import type { Health, SuspectReason } from '../connection/health';
+import type { Settings } from '../settings/settings-schema';
+import type { KeepAliveRecord } from '../connection/keep-alive-verdict';
+import { isConfigured } from '../storage/settings-store';
+import { buildConnectionUrl, INSECURE_URL_ERROR } from '../settings/connection-url';
+import { redactUrl } from '../protocol/redact';
 import { keepAliveItem, type TestTuning } from '../storage/items';
 import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './connection';
 import { createSocket } from './socket-factory';

@@ -1,8 +1,8 @@
 // Holds the PBX socket. Everything that touches the outside world is injected, so the rules
 // (backoff, make-before-break replacement, the signals that a socket went stale, the keep-alive
 // verdict) are unit-tested with fakes. docs/connection.md tells the story in an agent's words.
-import type { Health, SuspectReason } from '../shared/health';
-import { RECONNECT, nextStepAfter, type AttemptEnd } from '../shared/reconnect-policy';
+import type { Health, SuspectReason } from '../connection/health';
+import { RECONNECT, nextStepAfter, type AttemptEnd } from '../connection/reconnect-policy';
 import {
   afterFrameSurvived,
   afterSocketEnd,
@@ -11,7 +11,7 @@ import {
   keepAliveRecordSchema,
   targetFingerprint,
   type KeepAliveRecord,
-} from '../shared/keep-alive-verdict';
+} from '../connection/keep-alive-verdict';
 import { noteFrameArrival } from './timing-probe';
 
 /** The part of the DOM WebSocket we use. */

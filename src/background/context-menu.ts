@@ -6,11 +6,11 @@
 // selection rewritten on `contextmenu`), so a click never dials by itself: it opens a window that
 // shows the exact number and waits for the agent's "Call" (issue 16, finding 4). Numbers outside
 // the admin's dialPrefixes are refused before anything is asked.
-import { browser, type Menus } from '../shared/browser-api';
-import type { Translate } from '../shared/i18n-types';
-import { phoneNumberIn } from '../shared/phone-number';
-import { dialAllowed } from '../shared/dial-prefixes';
-import type { RestErrorKind } from '../shared/rest-errors';
+import { browser, type Menus } from '../platform/browser-api';
+import type { Translate } from '../i18n/i18n-types';
+import { phoneNumberIn } from '../protocol/phone-number';
+import { dialAllowed } from '../settings/dial-prefixes';
+import type { RestErrorKind } from '../rest/rest-errors';
 import { announceCallResult } from './call-back';
 import { hasRestPermission, restFeaturesAvailable } from './pbx-rest';
 import { addPendingDial } from './pending-dials';

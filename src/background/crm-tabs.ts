@@ -1,9 +1,9 @@
 // Opens a CRM link in a tab, focusing the tab we already opened for that link instead of
 // opening another. We remember our own tabs rather than asking for the "tabs" permission
 // (which would show agents a "read your browsing history" warning just to match URLs).
-import { browser } from '../shared/browser-api';
+import { browser } from '../platform/browser-api';
 import { crmTabsItem } from '../storage/items';
-import { crmLinkOrNull, type OpenMode } from '../shared/crm-link';
+import { crmLinkOrNull, type OpenMode } from '../protocol/crm-link';
 
 const MAX_REMEMBERED = 50;
 

@@ -1,6 +1,6 @@
 // "For 1 hour" must end even if the worker sleeps through it: an alarm wakes it at the end time
 // to put the badge (and the ring sound) back.
-import { browser } from '../shared/browser-api';
+import { browser } from '../platform/browser-api';
 import type { DndSetting } from '../calls/do-not-disturb';
 
 export const DND_ALARM = 'callpop-dnd-end';

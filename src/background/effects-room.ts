@@ -1,9 +1,9 @@
 // The effects room: what the agent sees and hears. Notifications (with the meaning of their
 // buttons), CRM tabs a call opens, the badge and the ring sound. It reads the call state and the
 // health; it never changes them (the pipeline room does, before it hands effects here).
-import type { Health } from '../shared/health';
-import type { Settings } from '../shared/settings-schema';
-import type { Translate } from '../shared/i18n-types';
+import type { Health } from '../connection/health';
+import type { Settings } from '../settings/settings-schema';
+import type { Translate } from '../i18n/i18n-types';
 import type { CallsState, Effect, NotificationOp } from '../calls/types';
 import { findCall } from '../calls/find-call';
 import { notificationButtons, type NotificationButton } from '../calls/notification-buttons';

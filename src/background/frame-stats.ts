@@ -1,6 +1,6 @@
 // What the pipeline has handled: frames accepted and rejected (with the last few reasons) and the
 // last PBX `error` frame. The pipeline room owns these; health shows them beside the connection's.
-import type { Health } from '../shared/health';
+import type { Health } from '../connection/health';
 
 export type FrameStatsView = Pick<Health, 'framesAccepted' | 'framesRejected' | 'lastRejections' | 'lastPbxError'>;
 

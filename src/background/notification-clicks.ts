@@ -1,5 +1,5 @@
 // What a click on a notification does: open the call's CRM card (or create-contact form).
-import { browser } from '../shared/browser-api';
+import { browser } from '../platform/browser-api';
 import type { CallsState } from '../calls/types';
 import { findCall } from '../calls/find-call';
 import type { Background } from './start-background';

@@ -7,7 +7,7 @@
 // expected boolean", Chrome); one that does not rejects the option itself ('Unexpected property
 // "silent"', 'Property "buttons" is unsupported by Firefox'). Both browsers check arguments
 // synchronously, so the answer is there before the first listener is registered.
-import { browser } from '../shared/browser-api';
+import { browser } from '../platform/browser-api';
 import type { NotificationFeatures } from '../calls/notification-body';
 
 const PROBE_ID = 'callpop-feature-probe';

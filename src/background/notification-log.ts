@@ -6,7 +6,7 @@
 // end of the pipeline's effects): a read and a write per notification made a flood of 1,000
 // frames a second fall minutes behind.
 import { notificationLogItem } from '../storage/items';
-import type { NotificationLogEntry } from '../shared/notification-log-schema';
+import type { NotificationLogEntry } from '../storage/notification-log-schema';
 import { createSerialQueue } from '../storage/serial-queue';
 
 const LOG_LIMIT = 50;

@@ -1,6 +1,6 @@
 // Carries out the core's notification ops with browser.notifications. No decisions here:
 // which calls pop, and with what text, was decided by the pure core.
-import { browser, type Notifications } from '../shared/browser-api';
+import { browser, type Notifications } from '../platform/browser-api';
 import type { NotificationOp } from '../calls/types';
 import { appendNotificationLog } from './notification-log';
 import { noteNotificationTiming } from './timing-probe';

@@ -2,8 +2,8 @@
 // for the clipboard, closed when neither needs it. Chrome allows one such document per
 // extension and throws on a second createDocument, so every change runs through one queue.
 // The truth (is it open?) is asked of the browser each time, so a restarted worker cannot lose it.
-import { browser } from '../shared/browser-api';
-import { offscreenReplySchema, type OffscreenMessage } from '../shared/offscreen-messages';
+import { browser } from '../platform/browser-api';
+import { offscreenReplySchema, type OffscreenMessage } from '../platform/offscreen-messages';
 import { createSerialQueue } from '../storage/serial-queue';
 
 export const OFFSCREEN_PAGE = 'src/offscreen/offscreen.html';

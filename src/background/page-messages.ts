@@ -1,15 +1,15 @@
 // Commands from the extension's own pages, validated with zod on arrival.
-import { browser, type Runtime } from '../shared/browser-api';
-import { pageMessageSchema, type PageReply } from '../shared/messages';
+import { browser, type Runtime } from '../platform/browser-api';
+import { pageMessageSchema, type PageReply } from '../platform/messages';
 import { markMissedSeen, clearHistory, clearMissedNotifications } from '../calls/seen-and-clear';
 import type { Background } from './start-background';
 import { announceCallResult, callNumber } from './call-back';
 import { peekPendingDial, takePendingDial } from './pending-dials';
 import { callCarriesLink } from '../calls/call-links';
-import { readManagedSettings } from '../shared/managed-settings';
-import { readEffectiveSettings } from '../shared/settings-store';
-import { buildConnectionUrl } from '../shared/connection-url';
-import { testConnection } from '../shared/connection-test';
+import { readManagedSettings } from '../storage/settings-store';
+import { readEffectiveSettings } from '../storage/settings-store';
+import { buildConnectionUrl } from '../settings/connection-url';
+import { testConnection } from '../connection/connection-test';
 
 const CONNECTION_FIELDS = ['domain', 'apiKey', 'subscriber', 'urlTemplate'] as const;
 import { dismissCallBack } from '../calls/call-backs';

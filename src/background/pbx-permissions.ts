@@ -3,8 +3,8 @@
 // access granted for any other host is given back. Checked against what the browser reports as
 // granted, not against a remembered old domain, so a worker stopped during the change still
 // cleans up when it wakes.
-import { browser } from '../shared/browser-api';
-import { restOriginFor } from '../shared/rest-origin';
+import { browser } from '../platform/browser-api';
+import { restOriginFor } from '../rest/rest-origin';
 
 /** Removes every granted host but the one `domain` needs; returns what was removed. */
 export async function dropOtherPbxAccess(domain: string): Promise<string[]> {

@@ -1,14 +1,14 @@
 // The background's way to the PBX's REST API: host permission first (asked at run time for the
 // PBX origin only), then a client; every outcome is recorded so the features can hide themselves
 // and the diagnostics panel can say why.
-import { browser } from '../shared/browser-api';
-import type { Settings } from '../shared/settings-schema';
-import { restOriginFor } from '../shared/rest-origin';
-import { createRestClient, type RestClient } from '../shared/rest-client';
-import { RestError, UNDOCUMENTED_KINDS, restErrorKindOf } from '../shared/rest-errors';
-import type { RestStatus } from '../shared/rest-status';
+import { browser } from '../platform/browser-api';
+import type { Settings } from '../settings/settings-schema';
+import { restOriginFor } from '../rest/rest-origin';
+import { createRestClient, type RestClient } from '../rest/rest-client';
+import { RestError, UNDOCUMENTED_KINDS, restErrorKindOf } from '../rest/rest-errors';
+import type { RestStatus } from '../rest/rest-status';
 import { restStatusItem } from '../storage/items';
-import { validateApiKey } from '../shared/connection-url';
+import { validateApiKey } from '../settings/connection-url';
 
 export async function hasRestPermission(settings: Settings): Promise<boolean> {
   const origin = restOriginFor(settings.domain);

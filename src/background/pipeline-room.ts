@@ -1,9 +1,9 @@
 // The pipeline room: frame → normalized event → call state → effects. It owns the call state,
 // the reducer's configuration and the frame counters; it saves what was shown before any effect
 // and hands the effects to the effects room (call-pipeline.ts has the order and why).
-import type { Settings } from '../shared/settings-schema';
-import type { Translate } from '../shared/i18n-types';
-import { uiLanguageTag } from '../shared/ui-strings';
+import type { Settings } from '../settings/settings-schema';
+import type { Translate } from '../i18n/i18n-types';
+import { uiLanguageTag } from '../platform/ui-strings';
 import type { CallsState } from '../calls/types';
 import { applyDoNotDisturb } from '../calls/do-not-disturb';
 import { CallPipeline } from './call-pipeline';

@@ -1,7 +1,7 @@
 // Plays the ring sound the way each browser allows in the background. Firefox's background page
 // has a DOM, so an Audio element plays there; Chrome's service worker has none, so the offscreen
 // document plays it, and is closed when the ring stops. Feature-detected.
-import { browser } from '../shared/browser-api';
+import { browser } from '../platform/browser-api';
 import { ensureOffscreen, inOffscreenQueue, offscreenApi, offscreenOpen, sendToOffscreen } from './offscreen-document';
 
 const SOUND = 'sounds/ring.wav';

@@ -1,10 +1,10 @@
 // The settings room: what the worker runs with (settings, UI language, do-not-disturb, test
 // tuning) and what applies when any of it changes. Changes are handled one at a time, each
 // reading what is stored when its turn comes, so two quick saves never leave the older applied.
-import type { Settings } from '../shared/settings-schema';
-import type { Translate } from '../shared/i18n-types';
-import { readEffectiveSettings } from '../shared/settings-store';
-import { createUiTranslator } from '../shared/ui-strings';
+import type { Settings } from '../settings/settings-schema';
+import type { Translate } from '../i18n/i18n-types';
+import { readEffectiveSettings } from '../storage/settings-store';
+import { createUiTranslator } from '../platform/ui-strings';
 import { dndActive, type DndSetting } from '../calls/do-not-disturb';
 import { createSerialQueue } from '../storage/serial-queue';
 import { dndItem, restStatusItem, testTuningItem, type TestTuning } from '../storage/items';

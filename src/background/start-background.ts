@@ -4,11 +4,11 @@
 //   pipeline room   — frame → state → effects, and the frame counters
 //   effects room    — notifications, CRM tabs, badge, ring sound
 // A frame goes connection room → pipeline room → effects room and never comes back.
-import { browser } from '../shared/browser-api';
-import { INITIAL_HEALTH, type Health } from '../shared/health';
-import type { Settings } from '../shared/settings-schema';
-import { isConfigured } from '../shared/settings-store';
-import type { Translate } from '../shared/i18n-types';
+import { browser } from '../platform/browser-api';
+import { INITIAL_HEALTH, type Health } from '../connection/health';
+import type { Settings } from '../settings/settings-schema';
+import { isConfigured } from '../storage/settings-store';
+import type { Translate } from '../i18n/i18n-types';
 import { expireStaleCalls } from '../calls/expire-stale';
 import { expireCallBacks } from '../calls/call-backs';
 import { loadCallsState } from '../storage/call-state-store';

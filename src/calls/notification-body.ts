@@ -1,6 +1,6 @@
 // What a notification's body says where the browser draws no context line (Firefox): the line or
 // group goes into the body, after company and number, so the agent sees the same three facts.
-import { cleanText } from '../shared/text-hygiene';
+import { cleanText } from '../protocol/text-hygiene';
 import { joinParts } from './notification-text';
 
 /**

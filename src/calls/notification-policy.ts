@@ -1,7 +1,7 @@
 // Which notifications a conversation gets (PROTOCOL.md decisions 9 and 10): one per
 // conversation, `call:<root>` while it rings or talks, `missed:<root>` once it ends unanswered.
 // `state.shown` is the memory that makes this idempotent across duplicates and worker restarts.
-import type { NotificationPolicy } from '../shared/settings-schema';
+import type { NotificationPolicy } from '../settings/settings-schema';
 import type { CallRecord, CallsState, Effect, NotificationKind } from './types';
 import type { ReducerConfig } from './reducer-config';
 import { includesBounded, pushBounded } from './bounded-list';

@@ -1,5 +1,5 @@
 // What a conversation's notification says. Text only; which ops happen is notification-policy.ts.
-import type { Translate } from '../shared/i18n-types';
+import type { Translate } from '../i18n/i18n-types';
 import type { CallRecord, NotificationKind, NotificationOp } from './types';
 
 const SEPARATOR = ' · ';

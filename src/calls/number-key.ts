@@ -1,7 +1,7 @@
 // One caller, one key: the PBX and the CRMs write the same number as `+380671234567`,
 // `380671234567`, `0671234567`, `067 123-45-67` or even `671234567`. Call-backs and the caller's
 // story compare numbers by this key only. Pure.
-import { phoneNumberIn } from '../shared/phone-number';
+import { phoneNumberIn } from '../protocol/phone-number';
 
 /** A national Ukrainian number written without its trunk `0` (the PBX's own trunk numbers look so). */
 const BARE_NATIONAL = /^[1-9]\d{8}$/;

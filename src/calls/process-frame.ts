@@ -4,7 +4,7 @@ import { normalizeFrame } from '../protocol/normalize-frame';
 import type { CallsState, Effect } from './types';
 import type { ReducerConfig } from './reducer-config';
 import { applyEvent } from './reducer';
-import { redactText } from '../shared/redact';
+import { redactText } from '../protocol/redact';
 
 export function processFrame(
   state: CallsState,

@@ -1,6 +1,6 @@
 // What the reducer needs from the outside world, passed in so the core stays pure.
-import type { NotificationPolicy } from '../shared/settings-schema';
-import type { Translate } from '../shared/i18n-types';
+import type { NotificationPolicy } from '../settings/settings-schema';
+import type { Translate } from '../i18n/i18n-types';
 import type { StoryClock } from './story-text';
 
 export interface ReducerConfig {

@@ -1,6 +1,6 @@
 // Whether the ring sound plays now: the agent turned it on, do-not-disturb is off, and a call
 // that would pop (by the notification policy) rings here.
-import type { NotificationPolicy } from '../shared/settings-schema';
+import type { NotificationPolicy } from '../settings/settings-schema';
 import type { CallsState } from './types';
 
 export function shouldRing(state: CallsState, policy: NotificationPolicy, dnd: boolean): boolean {

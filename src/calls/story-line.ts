@@ -1,5 +1,5 @@
 // The caller's story line for a call, in one call: story (history lookup) then words.
-import type { Translate } from '../shared/i18n-types';
+import type { Translate } from '../i18n/i18n-types';
 import type { CallRecord, CallsState } from './types';
 import { callerStory } from './caller-story';
 import { dayNamer, storyText, type StoryClock } from './story-text';

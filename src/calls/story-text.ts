@@ -1,6 +1,6 @@
 // The caller's story in one short line, in the UI language: "3rd call today · last missed 10:42",
 // "Called back 2 days ago". Intl only (no browser API), so the core and the popup share it.
-import type { Translate } from '../shared/i18n-types';
+import type { Translate } from '../i18n/i18n-types';
 import type { CallerStory } from './caller-story';
 
 export interface StoryClock {

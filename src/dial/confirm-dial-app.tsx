@@ -3,9 +3,9 @@
 // "Call". Cancel has the focus, so an Enter meant for the page the agent was typing in when this
 // window came up dials nothing; Escape cancels too; Shift+Tab reaches "Call".
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Translate } from '../shared/i18n-types';
-import { pageReplySchema, type PageMessage } from '../shared/messages';
-import { restErrorMessageKey, type RestErrorKind } from '../shared/rest-errors';
+import type { Translate } from '../i18n/i18n-types';
+import { pageReplySchema, type PageMessage } from '../platform/messages';
+import { restErrorMessageKey, type RestErrorKind } from '../rest/rest-errors';
 
 /** How long "Calling…" stays before the window closes itself. */
 export const CLOSE_AFTER_CALL_MS = 1500;

@@ -1,10 +1,10 @@
 // The dial confirmation window's entry: the agent's UI language, then the app. The token of the
 // waiting request is the URL's fragment (see src/background/context-menu.ts).
-import '../shared/zod-config';
+import '../platform/zod-config';
 import { render } from 'preact';
-import { browser } from '../shared/browser-api';
-import { readEffectiveSettings } from '../shared/settings-store';
-import { createUiTranslator } from '../shared/ui-strings';
+import { browser } from '../platform/browser-api';
+import { readEffectiveSettings } from '../storage/settings-store';
+import { createUiTranslator } from '../platform/ui-strings';
 import { ConfirmDialApp } from './confirm-dial-app';
 
 async function start(root: HTMLElement): Promise<void> {

@@ -2,8 +2,8 @@
 // background opens this page to ring while a call rings and to copy a number from a
 // notification button, and closes it when neither is needed.
 // https://developer.chrome.com/docs/extensions/reference/api/offscreen
-import { browser, type Runtime } from '../shared/browser-api';
-import { offscreenMessageSchema, type OffscreenReply } from '../shared/offscreen-messages';
+import { browser, type Runtime } from '../platform/browser-api';
+import { offscreenMessageSchema, type OffscreenReply } from '../platform/offscreen-messages';
 
 const audio = new Audio('/sounds/ring.wav');
 audio.loop = true;

@@ -1,9 +1,9 @@
 // Connection health in words, and "Copy diagnostics" with the API key redacted.
 import { useState } from 'preact/hooks';
-import type { Health } from '../shared/health';
-import { browser } from '../shared/browser-api';
-import type { PageMessage } from '../shared/messages';
-import type { Translate } from '../shared/i18n-types';
+import type { Health } from '../connection/health';
+import { browser } from '../platform/browser-api';
+import type { PageMessage } from '../platform/messages';
+import type { Translate } from '../i18n/i18n-types';
 import { describeState, keepAliveWords } from './health-words';
 import { RestDiagnostics } from './rest-diagnostics';
 import { StorageDiagnostics } from './storage-diagnostics';

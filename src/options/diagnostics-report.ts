@@ -1,10 +1,10 @@
 // The plain-text report behind "Copy diagnostics": what support needs to see, with the API key
 // masked everywhere (in the URL, in a template, in a PBX error that echoed it back).
-import type { Health } from '../shared/health';
-import type { Translate } from '../shared/i18n-types';
-import type { Settings } from '../shared/settings-schema';
-import { buildConnectionUrl } from '../shared/connection-url';
-import { redactText } from '../shared/redact';
+import type { Health } from '../connection/health';
+import type { Translate } from '../i18n/i18n-types';
+import type { Settings } from '../settings/settings-schema';
+import { buildConnectionUrl } from '../settings/connection-url';
+import { redactText } from '../protocol/redact';
 import { describeState, keepAliveWords } from './health-words';
 
 export interface ReportInput {

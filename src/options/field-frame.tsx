@@ -1,8 +1,8 @@
 // Label, hint, inline error and the "set by your administrator" note around one control, wired
 // with aria-describedby so a screen reader reads the error with the field.
 import type { ComponentChildren } from 'preact';
-import type { Translate } from '../shared/i18n-types';
-import type { FieldError } from '../shared/settings-input';
+import type { Translate } from '../i18n/i18n-types';
+import type { FieldError } from '../settings/settings-input';
 
 export interface FieldFrameProps {
   id: string;

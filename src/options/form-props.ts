@@ -1,6 +1,6 @@
 // What every form section receives from the options app.
-import type { Translate } from '../shared/i18n-types';
-import type { FormErrors, OptionsForm } from '../shared/settings-input';
+import type { Translate } from '../i18n/i18n-types';
+import type { FormErrors, OptionsForm } from '../settings/settings-input';
 
 export interface SectionProps {
   form: OptionsForm;

@@ -1,6 +1,6 @@
 // History size and UI language.
-import type { Settings } from '../shared/settings-schema';
-import { HISTORY_LIMIT_MAX, HISTORY_LIMIT_MIN } from '../shared/settings-input';
+import type { Settings } from '../settings/settings-schema';
+import { HISTORY_LIMIT_MAX, HISTORY_LIMIT_MIN } from '../settings/settings-input';
 import type { SectionProps } from './form-props';
 import { FieldFrame } from './field-frame';
 

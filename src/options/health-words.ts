@@ -1,7 +1,7 @@
 // Connection health in the agent's words, shared by the diagnostics panel and the report.
-import type { Health } from '../shared/health';
-import type { Translate } from '../shared/i18n-types';
-import { looksUnreachable } from '../shared/reconnect-policy';
+import type { Health } from '../connection/health';
+import type { Translate } from '../i18n/i18n-types';
+import { looksUnreachable } from '../connection/reconnect-policy';
 
 const STATE_KEYS: Record<Health['state'], string> = {
   'not-configured': 'optionsStateNotConfigured',

@@ -1,5 +1,5 @@
 // Options page entry: mounts the app, nothing else.
-import '../shared/zod-config';
+import '../platform/zod-config';
 import { render } from 'preact';
 import { OptionsApp } from './options-app';
 

@@ -1,5 +1,5 @@
 // Which calls pop, what happens on answer, auto-opening the CRM card, and the CRM allow-list.
-import type { NotificationPolicy } from '../shared/settings-schema';
+import type { NotificationPolicy } from '../settings/settings-schema';
 import type { SectionProps } from './form-props';
 import { FieldFrame, LockedNote } from './field-frame';
 

@@ -1,16 +1,16 @@
 // The options page: loads effective settings, edits them as text, validates, saves, and asks the
 // background to reconnect. Fields a policy sets are shown disabled and never written back.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { browser } from '../shared/browser-api';
-import type { Translate } from '../shared/i18n-types';
-import type { PageMessage } from '../shared/messages';
-import type { Settings } from '../shared/settings-schema';
-import type { SettingsLayer } from '../shared/settings-migrations';
-import { formFromSettings, parseOptionsForm, type FormErrors, type OptionsForm, type SavableSettings } from '../shared/settings-input';
-import { saveSettings, watchSettings, type EffectiveSettings } from '../shared/settings-store';
+import { browser } from '../platform/browser-api';
+import type { Translate } from '../i18n/i18n-types';
+import type { PageMessage } from '../platform/messages';
+import type { Settings } from '../settings/settings-schema';
+import type { SettingsLayer } from '../settings/settings-migrations';
+import { formFromSettings, parseOptionsForm, type FormErrors, type OptionsForm, type SavableSettings } from '../settings/settings-input';
+import { saveSettings, watchSettings, type EffectiveSettings } from '../storage/settings-store';
 import { pageIsConfigured, readPageSettings, testInBackground, type ConnectionFields } from './page-settings';
-import { createUiTranslator, uiLanguageTag } from '../shared/ui-strings';
-import type { ConnectionTestReport } from '../shared/connection-test';
+import { createUiTranslator, uiLanguageTag } from '../platform/ui-strings';
+import type { ConnectionTestReport } from '../connection/connection-test';
 import { ConnectionSection } from './connection-section';
 import { NotificationsSection } from './notifications-section';
 import { GeneralSection } from './general-section';

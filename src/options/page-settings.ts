@@ -3,11 +3,11 @@
 // policy value but the key, and asks the background only WHETHER a policy sets one. The field
 // then shows empty and locked ("Set by your administrator"); the background, which holds the
 // key, fills it in where it is needed (the connection, "Test connection").
-import { browser } from '../shared/browser-api';
-import { pageReplySchema, type PageMessage } from '../shared/messages';
-import { isConfigured, readEffectiveSettings, type EffectiveSettings } from '../shared/settings-store';
-import type { Settings } from '../shared/settings-schema';
-import type { ConnectionTestReport } from '../shared/connection-test';
+import { browser } from '../platform/browser-api';
+import { pageReplySchema, type PageMessage } from '../platform/messages';
+import { isConfigured, readEffectiveSettings, type EffectiveSettings } from '../storage/settings-store';
+import type { Settings } from '../settings/settings-schema';
+import type { ConnectionTestReport } from '../connection/connection-test';
 
 /** The connection fields as typed on the page. */
 export type ConnectionFields = Pick<Settings, 'domain' | 'apiKey' | 'subscriber' | 'urlTemplate'>;
@@ -33,7 +33,7 @@ export function pageIsConfigured({ settings, locked }: EffectiveSettings): boole
 
 const NO_ANSWER: ConnectionTestReport = { result: 'unreachable', firstFrame: null, detail: 'optionsTestDetailUnreachable', httpStatus: null };
 
-/** "Test connection", run by the background with these fields (see src/shared/connection-test.ts). */
+/** "Test connection", run by the background with these fields (see src/connection/connection-test.ts). */
 export async function testInBackground(fields: ConnectionFields): Promise<ConnectionTestReport> {
   const reply = await ask({ type: 'test-connection', ...fields });
   return reply?.report ?? NO_ANSWER;

@@ -1,10 +1,10 @@
 // Diagnostics for the REST features: available, or hidden and why (no host access, or the
 // PBX's REST API answered otherwise than documented), plus the last catch-up after a gap.
 // The allow button lives here too, so an agent can grant access where they read the reason.
-import type { Translate } from '../shared/i18n-types';
-import { restErrorMessageKey, UNDOCUMENTED_KINDS, type RestErrorKind } from '../shared/rest-errors';
-import type { RestStatus } from '../shared/rest-status';
-import { useRestFeatures, type RestFeatures } from '../popup/use-rest-features';
+import type { Translate } from '../i18n/i18n-types';
+import { restErrorMessageKey, UNDOCUMENTED_KINDS, type RestErrorKind } from '../rest/rest-errors';
+import type { RestStatus } from '../rest/rest-status';
+import { useRestFeatures, type RestFeatures } from '../ui/use-rest-features';
 
 export function restStateWords(features: Pick<RestFeatures, 'pattern' | 'permitted' | 'status'>, t: Translate): string {
   if (features.pattern === null) return t('optionsDiagRestNotConfigured');

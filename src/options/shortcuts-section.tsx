@@ -1,8 +1,8 @@
 // The keyboard shortcuts as the browser has them now (the agent may have changed them), read
 // with commands.getAll where the browser has it. Changing them is the browser's own page.
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from '../shared/browser-api';
-import type { Translate } from '../shared/i18n-types';
+import { browser } from '../platform/browser-api';
+import type { Translate } from '../i18n/i18n-types';
 
 export interface Shortcut {
   name: string;

@@ -1,7 +1,7 @@
 // What the storage layer had to set aside or leave out: records that no longer parse (kept in the
 // quarantine until the next update) and the oldest calls dropped to fit the space.
 import { useEffect, useState } from 'preact/hooks';
-import type { Translate } from '../shared/i18n-types';
+import type { Translate } from '../i18n/i18n-types';
 import { quarantineItem, type Quarantine } from '../storage/quarantine';
 import { storageTrimItem, type StorageTrim } from '../storage/items';
 import { storageTrimWords } from '../ui/storage-trim-words';

@@ -1,10 +1,10 @@
 // "Test connection" with the values on screen (not the saved ones). The first frame is shown as
 // text: it comes from the wire.
 import { useState } from 'preact/hooks';
-import type { Translate } from '../shared/i18n-types';
-import type { FormErrors, FormField, OptionsForm } from '../shared/settings-input';
-import { buildConnectionUrl } from '../shared/connection-url';
-import type { ConnectionTestReport, TestResult } from '../shared/connection-test';
+import type { Translate } from '../i18n/i18n-types';
+import type { FormErrors, FormField, OptionsForm } from '../settings/settings-input';
+import { buildConnectionUrl } from '../settings/connection-url';
+import type { ConnectionTestReport, TestResult } from '../connection/connection-test';
 import { POLICY_KEY_STAND_IN, type ConnectionFields } from './page-settings';
 
 const RESULT_KEYS: Record<TestResult, string> = {

@@ -1,6 +1,6 @@
 // The background's connection health from session storage, validated, kept current.
 import { useEffect, useState } from 'preact/hooks';
-import type { Health } from '../shared/health';
+import type { Health } from '../connection/health';
 import { healthItem } from '../storage/items';
 
 export function useHealth(): Health | null {

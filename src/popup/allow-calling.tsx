@@ -2,7 +2,7 @@
 // pages and catch-up after a gap need the PBX's REST API, and nothing else needs any site.
 import { useState } from 'preact/hooks';
 import { usePopup } from './popup-context';
-import { useRestFeatures } from './use-rest-features';
+import { useRestFeatures } from '../ui/use-rest-features';
 
 export function AllowCalling() {
   const { t } = usePopup();

@@ -1,9 +1,9 @@
 // The popup: reads stored state on open, follows storage changes, and renders the view model.
 // Strings and browser actions come in as props so tests render it with a plain catalog.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { INITIAL_HEALTH } from '../shared/health';
+import { INITIAL_HEALTH } from '../connection/health';
 import { createInitialState } from '../calls/initial-state';
-import type { Translate } from '../shared/i18n-types';
+import type { Translate } from '../i18n/i18n-types';
 import { CallBackList } from './call-back-list';
 import { DndToggle } from './dnd-toggle';
 import { AllowCalling } from './allow-calling';

@@ -1,7 +1,7 @@
 // "Call back": the PBX rings the agent's own phone, then dials the client. The popup says that
 // it is happening, and any failure in words, in a polite live region.
 import { useState } from 'preact/hooks';
-import { restErrorMessageKey } from '../shared/rest-errors';
+import { restErrorMessageKey } from '../rest/rest-errors';
 import { usePopup } from './popup-context';
 
 type CallState = { state: 'idle' } | { state: 'calling' } | { state: 'failed'; words: string };

@@ -1,15 +1,15 @@
 // "To call back": callers whose missed calls nobody has returned yet, the one waiting longest
 // first (docs/call-backs.md). Renders nothing at all when the list is empty.
 import { useMemo } from 'preact/hooks';
-import { browser } from '../shared/browser-api';
-import type { PageMessage } from '../shared/messages';
+import { browser } from '../platform/browser-api';
+import type { PageMessage } from '../platform/messages';
 import type { CallBackEntry } from '../calls/types';
 import { CallBackButton } from './call-back-button';
 import { buildCallBackViews } from './call-back-view';
 import { CallCard } from './call-card';
 import { usePopup } from './popup-context';
 import { useMinuteClock } from './use-minute-clock';
-import { useRestFeatures } from './use-rest-features';
+import { useRestFeatures } from '../ui/use-rest-features';
 
 interface CallBackListProps {
   entries: readonly CallBackEntry[];

@@ -1,8 +1,8 @@
 // The agent's short note on a call in history: shown under the row, edited in place, saved
 // by the background with the history record (and exported in the CSV).
 import { useState } from 'preact/hooks';
-import { browser } from '../shared/browser-api';
-import { pageReplySchema, type PageMessage } from '../shared/messages';
+import { browser } from '../platform/browser-api';
+import { pageReplySchema, type PageMessage } from '../platform/messages';
 import { NOTE_MAX_LENGTH } from '../calls/call-note';
 import { usePopup } from './popup-context';
 

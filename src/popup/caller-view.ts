@@ -1,7 +1,7 @@
 // The caller card as the popup shows it, for live and ended calls alike. Every field is plain
 // text from the wire: components render it as text nodes only.
 import type { CrmCard } from '../protocol/events';
-import type { Translate } from '../shared/i18n-types';
+import type { Translate } from '../i18n/i18n-types';
 import type { Conversation } from './conversations';
 
 export interface CrmCardView {

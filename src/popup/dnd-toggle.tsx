@@ -2,7 +2,7 @@
 // Writes storage.local only; the background silences pop-ups and sound and shows DND on the badge.
 import { useEffect, useState } from 'preact/hooks';
 import { dndActive, dndFor, type DndSetting } from '../calls/do-not-disturb';
-import { readDnd, watchDnd, writeDnd } from '../shared/dnd-store';
+import { readDnd, watchDnd, writeDnd } from './dnd-store';
 import { usePopup } from './popup-context';
 
 export function DndToggle({ languageTag, timeZone }: { languageTag: string; timeZone?: string | undefined }) {

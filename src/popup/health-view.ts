@@ -1,7 +1,7 @@
 // The header's connection line: health in words, and which buttons make sense in that state.
-import type { Health } from '../shared/health';
-import type { Translate } from '../shared/i18n-types';
-import { looksUnreachable } from '../shared/reconnect-policy';
+import type { Health } from '../connection/health';
+import type { Translate } from '../i18n/i18n-types';
+import { looksUnreachable } from '../connection/reconnect-policy';
 
 export type HealthTone = 'ok' | 'pending' | 'problem' | 'idle';
 

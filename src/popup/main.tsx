@@ -1,8 +1,8 @@
 // Entry: load the UI language first (the agent's choice may differ from the browser's), then render.
-import '../shared/zod-config';
+import '../platform/zod-config';
 import { render } from 'preact';
-import { readEffectiveSettings } from '../shared/settings-store';
-import { createUiTranslator, uiLanguageTag } from '../shared/ui-strings';
+import { readEffectiveSettings } from '../storage/settings-store';
+import { createUiTranslator, uiLanguageTag } from '../platform/ui-strings';
 import { App } from './app';
 import { browserPopupActions } from './page-actions';
 

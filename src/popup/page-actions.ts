@@ -1,8 +1,8 @@
 // What the popup asks of the browser and the background. Components get these through context,
 // so tests can watch the messages without a real extension.
-import { browser } from '../shared/browser-api';
-import { pageReplySchema, type PageMessage } from '../shared/messages';
-import { isRestErrorKind, type RestErrorKind } from '../shared/rest-errors';
+import { browser } from '../platform/browser-api';
+import { pageReplySchema, type PageMessage } from '../platform/messages';
+import { isRestErrorKind, type RestErrorKind } from '../rest/rest-errors';
 
 export interface PopupActions {
   openCrm(url: string, call: string | null): void;

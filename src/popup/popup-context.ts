@@ -1,7 +1,7 @@
 // Strings and actions every component needs, passed once instead of through every prop list.
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Translate } from '../shared/i18n-types';
+import type { Translate } from '../i18n/i18n-types';
 import type { PopupActions } from './page-actions';
 
 export interface PopupContextValue {

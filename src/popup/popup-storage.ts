@@ -3,7 +3,7 @@
 // session items) first; the history, which grows to thousands of calls, after the first paint.
 import { createInitialState } from '../calls/initial-state';
 import type { CallBackEntry, CallRecord, CallsState } from '../calls/types';
-import { INITIAL_HEALTH, type Health } from '../shared/health';
+import { INITIAL_HEALTH, type Health } from '../connection/health';
 import { callBacksItem, healthItem, historyItem, liveStateItem } from '../storage/items';
 
 export interface PopupData {

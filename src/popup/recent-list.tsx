@@ -8,7 +8,7 @@ import { RecentSearch } from './recent-search-box';
 import { ClearHistory } from './clear-history';
 import { usePopup } from './popup-context';
 import type { RecentCallView } from './view-model';
-import { useRestFeatures } from './use-rest-features';
+import { useRestFeatures } from '../ui/use-rest-features';
 
 export const RECENT_PAGE_SIZE = 50;
 

@@ -1,7 +1,7 @@
 // Screen readers hear about a call that starts ringing while the popup is open. Calls already
 // ringing when it opens are on screen; announcing them again would talk over the page itself.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Translate } from '../shared/i18n-types';
+import type { Translate } from '../i18n/i18n-types';
 import type { LiveCallView } from './view-model';
 
 export function useRingingAnnouncement(live: LiveCallView[] | null, t: Translate): string {

@@ -2,8 +2,8 @@
 // agent can see is unit-tested without a browser.
 import type { CallDirection } from '../protocol/events';
 import type { CallOutcome, CallRecord, CallsState, Presence } from '../calls/types';
-import type { Health } from '../shared/health';
-import type { Translate } from '../shared/i18n-types';
+import type { Health } from '../connection/health';
+import type { Translate } from '../i18n/i18n-types';
 import { conversationsNewestFirst, type Conversation } from './conversations';
 import { callerView, type CallerView } from './caller-view';
 import { healthView, type HealthView } from './health-view';

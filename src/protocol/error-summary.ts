@@ -2,8 +2,8 @@
 // takes whatever usual fields are there and falls back to the frame itself, compacted.
 // Every text is masked before it is shortened: a cut inside the API key would leave a prefix that
 // no longer matches the key (issue 16, finding 1).
-import { cleanText } from '../shared/text-hygiene';
-import { redactText } from '../shared/redact';
+import { cleanText } from './text-hygiene';
+import { redactText } from './redact';
 
 export const MAX_ERROR_MESSAGE_LENGTH = 500;
 const TEXT_FIELDS = ['message', 'error', 'description', 'reason'] as const;

@@ -5,7 +5,7 @@
 // conversions (wire-fields.ts); fast-call-frame.property.test.ts proves that whenever it
 // answers, the answer deep-equals zod's.
 import type { CrmCard, Party } from './events';
-import { cleanNumber, cleanText } from '../shared/text-hygiene';
+import { cleanNumber, cleanText } from './text-hygiene';
 import {
   INVALID,
   MAX_EXT_LENGTH,

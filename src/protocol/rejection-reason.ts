@@ -1,9 +1,9 @@
 // Rejection reasons are read by whoever can fix the PBX side, in the diagnostics panel and the
 // replay tool, so they name the field path and quote the offending value — cleaned, because a
 // value from the wire must not smuggle bidi tricks into the diagnostics either.
-import { maskKeyParams } from '../shared/redact';
+import { maskKeyParams } from './redact';
 import type * as z from 'zod/mini';
-import { cleanText } from '../shared/text-hygiene';
+import { cleanText } from './text-hygiene';
 
 const QUOTE_LIMIT = 60;
 

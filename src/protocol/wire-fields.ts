@@ -4,8 +4,8 @@
 // null, and rejects only what cannot mean anything — with a message that quotes the value.
 import * as z from 'zod/mini';
 import type { PartyType } from './events';
-import { safeHttpUrlOrNull } from '../shared/crm-link';
-import { cleanNumber, cleanText } from '../shared/text-hygiene';
+import { safeHttpUrlOrNull } from './crm-link';
+import { cleanNumber, cleanText } from './text-hygiene';
 import { describeValue } from './rejection-reason';
 
 /** Ids longer than this are not ids; `uuid` and CRM ids are rejected past it rather than cut. */

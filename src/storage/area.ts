@@ -1,6 +1,6 @@
 // The one file that touches `browser.storage` (a lint rule keeps it so). Everything else goes
 // through the items declared in items.ts, which carry the key, the schema and the fallback.
-import { browser } from '../shared/browser-api';
+import { browser } from '../platform/browser-api';
 
 export type WritableArea = 'local' | 'session' | 'sync';
 export type Area = WritableArea | 'managed';

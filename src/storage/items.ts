@@ -8,10 +8,10 @@ import { LOCAL_KEYS, SESSION_KEYS } from './keys';
 import { defineListItem } from './list-item';
 import { callBackEntrySchema, callRecordSchema } from './call-state-schema';
 import { parseLiveState, parseShownRecord, type LiveState, type ShownRecord } from './call-state-parse';
-import { healthSchema, type Health } from '../shared/health';
-import { notificationLogSchema, type NotificationLogEntry } from '../shared/notification-log-schema';
-import { keepAliveRecordSchema, type KeepAliveRecord } from '../shared/keep-alive-verdict';
-import { INITIAL_REST_STATUS, restStatusSchema, type RestStatus } from '../shared/rest-status';
+import { healthSchema, type Health } from '../connection/health';
+import { notificationLogSchema, type NotificationLogEntry } from './notification-log-schema';
+import { keepAliveRecordSchema, type KeepAliveRecord } from '../connection/keep-alive-verdict';
+import { INITIAL_REST_STATUS, restStatusSchema, type RestStatus } from '../rest/rest-status';
 import { parseDnd, type DndSetting } from '../calls/do-not-disturb';
 
 // ---- Budgets (bytes, UTF-8 JSON, against Chrome's 10 MiB storage.local quota) ----------------
@@ -61,7 +61,7 @@ export const storageTrimItem = defineItem<StorageTrim | null>({ area: 'local', k
 // ---- Connection (background) -------------------------------------------------------------------
 /** Null until the background first reports (the options page says so). */
 export const healthItem = defineItem<Health | null>({ area: 'session', key: SESSION_KEYS.health, version: 1, schema: z.nullable(healthSchema), fallback: () => null });
-/** Whether the current server tolerates client keep-alive frames (shared/keep-alive-verdict.ts). */
+/** Whether the current server tolerates client keep-alive frames (connection/keep-alive-verdict.ts). */
 export const keepAliveItem = defineItem<KeepAliveRecord | null>({ area: 'local', key: LOCAL_KEYS.keepAliveMode, version: 1, schema: z.nullable(keepAliveRecordSchema), fallback: () => null });
 /** When the connection was lost, so a worker stopped mid-gap still asks for the calls it missed. */
 export const catchUpGapItem = defineItem<{ downSince: number } | null>({

@@ -1,12 +1,12 @@
 // Where settings live: the agent's (local, including the API key: never synced), the
 // preferences that follow the agent (sync: no connection field, ever) and the policy (managed,
 // read only). Each stored layer is read field by field (settings-migrations.ts): one bad field
-// falls back alone. Precedence is the settings' business (shared/settings-store.ts).
+// falls back alone. Precedence is the settings' business (storage/settings-store.ts).
 import { readRaw } from './area';
 import { defineItem } from './item';
 import { LOCAL_KEYS, SYNC_KEYS } from './keys';
-import { SETTINGS_VERSION, type Settings } from '../shared/settings-schema';
-import { migrateSettings, validFields, type SettingsLayer } from '../shared/settings-migrations';
+import { SETTINGS_VERSION, type Settings } from '../settings/settings-schema';
+import { migrateSettings, validFields, type SettingsLayer } from '../settings/settings-migrations';
 
 /** Preferences that follow the agent through sync. Never add a connection field here. */
 export const SYNCED_PREFERENCES = ['notifications', 'crmAllowList', 'historyLimit', 'language'] as const;

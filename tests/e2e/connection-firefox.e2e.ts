@@ -14,7 +14,7 @@ import { incomingFrame } from './support/fault-frames';
 import { startSimulator } from '../../tools/simulator/simulator';
 import { browserProcessTree, signalTree } from './support/process-freeze';
 import { startBlackholeProxy, type BlackholeProxy } from '../../tools/simulator/blackhole-proxy';
-import { RECONNECT } from '../../src/shared/reconnect-policy';
+import { RECONNECT } from '../../src/connection/reconnect-policy';
 
 const SCENARIOS = 'tests/fixtures/scenarios';
 

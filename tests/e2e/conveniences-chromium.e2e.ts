@@ -8,7 +8,7 @@ import { configureExtension, setLocal, settingsFor, startLoopbackSimulator } fro
 import { allCalls, readCallsState, readHealth, readNotificationLog, liveNotificationIds, readStorage } from './support/extension-state';
 import type { Simulator } from '../../tools/simulator/simulator';
 import { buttonsShown, pressNotificationButton, readClipboard } from './support/notification-buttons';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 
 const CRM_ORIGIN = 'https://crm.example.com';
 const TUNING_KEY = 'callpop.testTuning';

@@ -7,7 +7,7 @@ import { configureExtension, settingsFor, startLoopbackSimulator } from './suppo
 import { liveNotificationIds, readCallsState, readHealth } from './support/extension-state';
 import { healthWhen, incomingFrame, processedFrames, setTestTuning } from './support/fault-frames';
 import type { Simulator } from '../../tools/simulator/simulator';
-import { RECONNECT } from '../../src/shared/reconnect-policy';
+import { RECONNECT } from '../../src/connection/reconnect-policy';
 
 describe('faults in Chromium', () => {
   let sim: Simulator;
@@ -85,7 +85,7 @@ describe('faults in Chromium', () => {
   });
 
   it(`abandons a handshake that never completes after the ${RECONNECT.connectTimeoutMs / 1000} s connect timeout, retries, and connects once the PBX answers`, async () => {
-    // The connect timeout is a constant (src/shared/reconnect-policy.ts), not in the test tuning: this test waits it out.
+    // The connect timeout is a constant (src/connection/reconnect-policy.ts), not in the test tuning: this test waits it out.
     sim.setStall(true);
     const startedAt = Date.now();
     await configureExtension(ext, settingsFor(sim));

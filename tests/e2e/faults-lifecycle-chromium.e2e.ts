@@ -6,7 +6,7 @@ import { configureExtension, freePort, settingsFor, startLoopbackSimulator } fro
 import { allCalls, liveNotificationIds, readCallsState, readNotificationLog } from './support/extension-state';
 import { healthWhen, incomingFrame, processedFrames } from './support/fault-frames';
 import type { Simulator } from '../../tools/simulator/simulator';
-import { RECONNECT } from '../../src/shared/reconnect-policy';
+import { RECONNECT } from '../../src/connection/reconnect-policy';
 
 describe('lifecycle faults in Chromium', () => {
   let sim: Simulator;

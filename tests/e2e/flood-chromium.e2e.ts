@@ -12,7 +12,7 @@ import { notificationsLeftShown, replayScenario, type ReplayOutput } from './sup
 import { formatScenario, type Simulator } from '../../tools/simulator/simulator';
 import { floodFrames } from '../../tools/fuzz/flood-frames';
 import { doubleCreates, runFlood, type FloodResult } from '../../tools/fuzz/flood-run';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 
 const FRAMES_PER_SECOND = 1_000;
 const SECONDS = 5;

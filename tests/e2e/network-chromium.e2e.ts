@@ -11,8 +11,8 @@ import { workerNetwork } from './support/worker-network';
 import { grantSiteAccess } from './support/host-access';
 import { startSimulator, type Simulator } from '../../tools/simulator/simulator';
 import { startBlackholeProxy, type BlackholeProxy } from '../../tools/simulator/blackhole-proxy';
-import { RECONNECT } from '../../src/shared/reconnect-policy';
-import type { Health } from '../../src/shared/health';
+import { RECONNECT } from '../../src/connection/reconnect-policy';
+import type { Health } from '../../src/connection/health';
 
 const FULL = process.env.CALLPOP_E2E_FULL === '1';
 /** What a handshake may take on a busy 2-core machine, on top of the backoff ceiling. */

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
 import { AGENT_EXT, configureExtension, freePort, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { allCalls, readCallsState } from './support/extension-state';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import { grantHostAccess } from './support/host-access';
 

@@ -6,7 +6,7 @@ import type { ChromiumExtension } from '../../tests/e2e/support/chromium';
 import { waitFor } from '../../tests/e2e/support/chromium';
 import { configureExtension, settingsFor } from '../../tests/e2e/support/extension-setup';
 import { readHealth } from '../../tests/e2e/support/extension-state';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 import type { Simulator } from '../simulator/simulator';
 import type { CallStream } from './call-stream';
 import { workerHeapAfterGc, type HeapUsage } from './worker-heap';

@@ -1,8 +1,8 @@
 // The reducer configuration the background uses by default, built in Node (English strings).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createCatalogTranslator, type Catalog } from '../../src/shared/catalog-translator';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
+import { createCatalogTranslator, type Catalog } from '../../src/i18n/catalog-translator';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 import type { ReducerConfig } from '../../src/calls/reducer-config';
 
 export const AGENT_EXT = '101';

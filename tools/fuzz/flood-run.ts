@@ -5,8 +5,8 @@
 import type { Page } from 'playwright-core';
 import type { ChromiumExtension } from '../../tests/e2e/support/chromium';
 import { readHealth } from '../../tests/e2e/support/extension-state';
-import type { Health } from '../../src/shared/health';
-import type { NotificationLogEntry } from '../../src/shared/notification-log-schema';
+import type { Health } from '../../src/connection/health';
+import type { NotificationLogEntry } from '../../src/storage/notification-log-schema';
 import { SESSION_KEYS } from '../../src/storage/keys';
 import type { Simulator } from '../simulator/simulator';
 import { workerHeapAfterGc, type HeapUsage } from '../bench/worker-heap';

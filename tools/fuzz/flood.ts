@@ -11,7 +11,7 @@ import { launchChromium } from '../../tests/e2e/support/chromium';
 import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from '../../tests/e2e/support/extension-setup';
 import { liveNotificationIds, readHealth } from '../../tests/e2e/support/extension-state';
 import { notificationsLeftShown, replayScenario } from '../../tests/e2e/support/replay';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 import { formatScenario } from '../simulator/scenario';
 import { floodFrames } from './flood-frames';
 import { doubleCreates, runFlood } from './flood-run';

@@ -8,8 +8,8 @@ import { processFrame } from '../../src/calls/process-frame';
 import { createInitialState } from '../../src/calls/initial-state';
 import type { CallStatus, CallsState } from '../../src/calls/types';
 import type { ReducerConfig } from '../../src/calls/reducer-config';
-import { createCatalogTranslator, type Catalog } from '../../src/shared/catalog-translator';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
+import { createCatalogTranslator, type Catalog } from '../../src/i18n/catalog-translator';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,11 +1,11 @@
 // Bugs in the connection: src/background/connection.ts (the socket, make-before-break, the signals),
-// src/shared/reconnect-policy.ts (when to retry) and src/shared/keep-alive-verdict.ts (frames or not).
+// src/connection/reconnect-policy.ts (when to retry) and src/connection/keep-alive-verdict.ts (frames or not).
 // Kept in a file of its own: when a `find` no longer matches, `npm run mutate` says so.
 import type { MutantGroup } from './mutant';
 
 const CONNECTION = 'src/background/connection.ts';
-const POLICY = 'src/shared/reconnect-policy.ts';
-const VERDICT = 'src/shared/keep-alive-verdict.ts';
+const POLICY = 'src/connection/reconnect-policy.ts';
+const VERDICT = 'src/connection/keep-alive-verdict.ts';
 // The background wiring tests drive the connection too (settings, watchdog, frames → health).
 const CONNECTION_TESTS = [
   'tests/unit/background/connection.test.ts',

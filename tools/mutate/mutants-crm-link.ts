@@ -1,8 +1,8 @@
-// Bugs in which CRM links open and where (shared/crm-link.ts, background/crm-tabs.ts and its
+// Bugs in which CRM links open and where (protocol/crm-link.ts, background/crm-tabs.ts and its
 // wiring), and in what the background shows and hears (redaction, page senders).
 import type { MutantGroup } from './mutant';
 
-const LINK = 'src/shared/crm-link.ts';
+const LINK = 'src/protocol/crm-link.ts';
 
 export const crmLinkMutants: MutantGroup = {
   area: 'crm-link and wiring',

@@ -3,7 +3,7 @@
 // unreadable files exit non-zero, with one line on stderr.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createCatalogTranslator, type Catalog } from '../../src/shared/catalog-translator';
+import { createCatalogTranslator, type Catalog } from '../../src/i18n/catalog-translator';
 import { parseReplayArgs } from './parse-args';
 import { parseScenario } from './scenario';
 import { parseReplaySettings } from './replay-settings';

@@ -1,5 +1,5 @@
 // A partial Settings JSON merged over the defaults (notifications field by field), then validated.
-import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS, settingsSchema, type Settings } from '../../src/settings/settings-schema';
 
 export type SettingsParse = { ok: true; settings: Settings; historyLimitSet: boolean } | { ok: false; error: string };
 

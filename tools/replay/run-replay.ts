@@ -1,6 +1,6 @@
 // Replays a scenario through the same core the background runs, on a virtual clock.
-import type { Settings } from '../../src/shared/settings-schema';
-import type { Translate } from '../../src/shared/i18n-types';
+import type { Settings } from '../../src/settings/settings-schema';
+import type { Translate } from '../../src/i18n/i18n-types';
 import { normalizeFrame } from '../../src/protocol/normalize-frame';
 import { createInitialState } from '../../src/calls/initial-state';
 import { processFrame } from '../../src/calls/process-frame';

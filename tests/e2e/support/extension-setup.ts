@@ -2,7 +2,7 @@
 // page: by writing the settings item the background watches.
 import { createServer } from 'node:net';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../../tools/simulator/simulator';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings-schema';
 import { LOCAL_KEYS } from '../../../src/storage/keys';
 import type { ExtensionContext } from './extension-state';
 

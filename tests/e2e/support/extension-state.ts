@@ -1,8 +1,8 @@
 // Reads what the background keeps in extension storage, from inside the extension (Chromium's
 // worker or a Firefox extension page), validated with the same schemas the pages use.
-import { healthSchema, type Health } from '../../../src/shared/health';
+import { healthSchema, type Health } from '../../../src/connection/health';
 import { callsStateSchema, callRecordListSchema } from '../../../src/storage/call-state-schema';
-import { notificationLogSchema, type NotificationLogEntry } from '../../../src/shared/notification-log-schema';
+import { notificationLogSchema, type NotificationLogEntry } from '../../../src/storage/notification-log-schema';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
 

@@ -2,7 +2,7 @@
 import { readScenarioFile } from '../../../tools/simulator/simulator';
 import { waitFor, type ChromiumExtension } from './chromium';
 import { readHealth } from './extension-state';
-import type { Health } from '../../../src/shared/health';
+import type { Health } from '../../../src/connection/health';
 
 const SCENARIOS = 'tests/fixtures/scenarios';
 

@@ -2,7 +2,7 @@
 // then check a page. Each browser file supplies how to open a page and evaluate in it.
 import { expect } from 'vitest';
 import type { Simulator } from '../../../tools/simulator/simulator';
-import type { Settings } from '../../../src/shared/settings-schema';
+import type { Settings } from '../../../src/settings/settings-schema';
 import { configureExtension, settingsFor } from './extension-setup';
 import { readCallsState, type ExtensionContext } from './extension-state';
 import { describeLayoutProblems, layoutCheckExpression } from './layout-check';

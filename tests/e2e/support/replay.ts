@@ -1,6 +1,6 @@
 // The replay tool's prediction for a scenario: the e2e tests compare the real extension against it.
 import { readFileSync } from 'node:fs';
-import { createCatalogTranslator, type Catalog } from '../../../src/shared/catalog-translator';
+import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
 import { parseScenario } from '../../../tools/replay/scenario';
 import { parseReplaySettings } from '../../../tools/replay/replay-settings';
 import { runReplay } from '../../../tools/replay/run-replay';

@@ -1,8 +1,8 @@
 // The ConnectionManager on a fake clock with fake sockets: what the real browser cannot force
 // (worst-case dice, an hour of outage, a worker restarted mid-backoff, a sleeping laptop).
 import { ConnectionManager, type ConnectionDeps, type ConnectionTuning, type SocketLike } from '../../../src/background/connection';
-import { INITIAL_HEALTH, type Health, type SuspectReason } from '../../../src/shared/health';
-import type { KeepAliveRecord } from '../../../src/shared/keep-alive-verdict';
+import { INITIAL_HEALTH, type Health, type SuspectReason } from '../../../src/connection/health';
+import type { KeepAliveRecord } from '../../../src/connection/keep-alive-verdict';
 
 export class FakeSocket implements SocketLike {
   readyState = 0;

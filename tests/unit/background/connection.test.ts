@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE_WAIT_MS, KEEP_ALIVE_FRAME, LATE_TIMER_MS, OVERLAP_GRACE_MS } from '../../../src/background/connection';
-import { RECONNECT } from '../../../src/shared/reconnect-policy';
+import { RECONNECT } from '../../../src/connection/reconnect-policy';
 import { accept, errorThenClose, harness, TARGET, TUNING, unreachable } from './connection-harness';
 
 describe('ConnectionManager', () => {

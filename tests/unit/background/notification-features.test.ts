@@ -11,7 +11,7 @@ const create = vi.fn((_id: string, options: Record<string, unknown>) => {
 });
 const clear = vi.fn(() => Promise.resolve(true));
 const notifications: Record<string, unknown> = { create, clear };
-vi.mock('../../../src/shared/browser-api', () => ({ browser: { notifications } }));
+vi.mock('../../../src/platform/browser-api', () => ({ browser: { notifications } }));
 
 const CHROME = (prop: string, type: string) =>
   `Error in invocation of notifications.create(optional string notificationId, notifications.NotificationOptions options, optional function callback): Error at parameter 'options': Error at property '${prop}': Invalid type: expected ${type}.`;

@@ -4,10 +4,10 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, fakeState, resetFakeBrowser } from '../support/fake-browser';
 import { openedSockets } from '../support/fake-socket';
 import { LOCAL_KEYS } from '../../../src/storage/keys';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
 import { dialFrame, hangupFrame } from '../protocol/frame-builders';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 vi.mock('../../../src/background/socket-factory', async () => (await import('../support/fake-socket')).fakeSocketFactory);
 
 const POPUP = { id: 'fake-extension-id', url: 'chrome-extension://fake-extension-id/src/popup/popup.html' };
@@ -24,7 +24,7 @@ const history = () => fakeBrowser.storage.local.data[LOCAL_KEYS.history] as unkn
 
 beforeAll(async () => {
   // Resolve both mocks before any reset, so they hold the instances imported above.
-  await import('../../../src/shared/browser-api');
+  await import('../../../src/platform/browser-api');
   await import('../../../src/background/socket-factory');
 });
 

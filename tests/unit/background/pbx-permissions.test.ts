@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 const granted = new Set<string>();
-vi.mock('../../../src/shared/browser-api', () => ({
+vi.mock('../../../src/platform/browser-api', () => ({
   browser: {
     permissions: {
       getAll: async () => ({ origins: [...granted], permissions: ['storage'] }),

@@ -7,10 +7,10 @@ import * as fake from '../support/fake-browser';
 import { openedSockets as sockets } from '../support/fake-socket';
 import type * as StartModule from '../../../src/background/start-background';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings-schema';
 import { dialFrame, hangupFrame } from '../protocol/frame-builders';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 vi.mock('../../../src/background/socket-factory', async () => (await import('../support/fake-socket')).fakeSocketFactory);
 
 const API_KEY = 'Secret-Key-42';
@@ -43,7 +43,7 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 beforeAll(async () => {
   // Resolve both mocks once, before any reset, so they hold the instances imported above.
-  await import('../../../src/shared/browser-api');
+  await import('../../../src/platform/browser-api');
   await import('../../../src/background/socket-factory');
 });
 

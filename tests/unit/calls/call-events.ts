@@ -3,8 +3,8 @@
 import { readFileSync } from 'node:fs';
 import type { CallEvent, CrmCard, Party } from '../../../src/protocol/events';
 import type { ReducerConfig } from '../../../src/calls/reducer-config';
-import { DEFAULT_SETTINGS, type NotificationPolicy } from '../../../src/shared/settings-schema';
-import { createCatalogTranslator, type Catalog } from '../../../src/shared/catalog-translator';
+import { DEFAULT_SETTINGS, type NotificationPolicy } from '../../../src/settings/settings-schema';
+import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
 
 export const T0 = 1_700_000_000_000;
 

@@ -1,7 +1,7 @@
 // Issue 18: the caller's story line in the pop, from local history by normalized number.
 import { describe, expect, it } from 'vitest';
 import { call, card, configWith, T0 } from './call-events';
-import { createCatalogTranslator, type Catalog } from '../../../src/shared/catalog-translator';
+import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
 import { readFileSync } from 'node:fs';
 import { applyEvent } from '../../../src/calls/reducer';
 import { createInitialState } from '../../../src/calls/initial-state';

@@ -4,7 +4,7 @@ import { notificationOps, opSummary, runEvents } from './run-events';
 import { applyDoNotDisturb, dndActive, dndFor, DND_HOUR_MS, parseDnd } from '../../../src/calls/do-not-disturb';
 import { badgeFor } from '../../../src/calls/badge';
 import { shouldRing } from '../../../src/calls/ring-decision';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
 
 describe('do-not-disturb setting', () => {
   it('"for 1 hour" is on for an hour and off after it; "until I turn it off" stays on', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { bodyWithContext, FIREFOX_BODY_LIMIT } from '../../../src/calls/notification-body';
 import { joinParts } from '../../../src/calls/notification-text';
-import { cleanText } from '../../../src/shared/text-hygiene';
+import { cleanText } from '../../../src/protocol/text-hygiene';
 
 describe('bodyWithContext (Firefox: the line goes into the body)', () => {
   it('puts company · number · line · group in one body', () => {

@@ -3,7 +3,7 @@ import { call, card, configWith, party } from './call-events';
 import { runEvents } from './run-events';
 import { shouldRing } from '../../../src/calls/ring-decision';
 import { currentOrLastCaller } from '../../../src/calls/current-caller';
-import { DEFAULT_SETTINGS, type NotificationPolicy } from '../../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS, type NotificationPolicy } from '../../../src/settings/settings-schema';
 
 const policy = (patch: Partial<NotificationPolicy> = {}): NotificationPolicy => ({ ...DEFAULT_SETTINGS.notifications, ringSound: true, ...patch });
 

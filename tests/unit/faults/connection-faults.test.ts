@@ -1,7 +1,7 @@
 // Issue 8 cases 4, 5 and 6 and issue 14's outages at the level of the connection rules, with a fake
 // clock and chosen dice: what the real-browser tests cannot force (worst-case jitter, an hour of refusals).
 import { describe, expect, it } from 'vitest';
-import { RECONNECT } from '../../../src/shared/reconnect-policy';
+import { RECONNECT } from '../../../src/connection/reconnect-policy';
 import { acceptThenClose, attemptsPerMinute, errorThenClose, harness, TARGET, type ServerBehaviour } from '../background/connection-harness';
 
 describe('accept-then-close loop (case 4)', () => {

@@ -1,7 +1,7 @@
 // Issue 8 case 14: a CRM link is opened or shown only when it is an absolute http(s) URL without
 // credentials (and on the allow-list when there is one); every classic trick is refused.
 import { describe, expect, it } from 'vitest';
-import { crmLinkOrNull, safeHttpUrlOrNull } from '../../../src/shared/crm-link';
+import { crmLinkOrNull, safeHttpUrlOrNull } from '../../../src/protocol/crm-link';
 
 const DANGEROUS = [
   'javascript:alert(1)',

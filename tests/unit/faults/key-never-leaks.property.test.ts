@@ -9,9 +9,9 @@ import { processFrame } from '../../../src/calls/process-frame';
 import { createInitialState } from '../../../src/calls/initial-state';
 import { FrameStats } from '../../../src/background/frame-stats';
 import { ConnectionManager, type ConnectionDeps } from '../../../src/background/connection';
-import { INITIAL_HEALTH } from '../../../src/shared/health';
+import { INITIAL_HEALTH } from '../../../src/connection/health';
 import { diagnosticsReport } from '../../../src/options/diagnostics-report';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
 import { MAX_ERROR_MESSAGE_LENGTH } from '../../../src/protocol/error-summary';
 
 const KEY_CHARS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.~+/=%@'];

@@ -1,8 +1,8 @@
 // Issue 16, finding 5: CRM links open only where the options page says they do.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { crmLinkOrNull } from '../../../src/shared/crm-link';
-import { isPrivateNetworkHost } from '../../../src/shared/private-host';
+import { crmLinkOrNull } from '../../../src/protocol/crm-link';
+import { isPrivateNetworkHost } from '../../../src/protocol/private-host';
 import { callCarriesLink } from '../../../src/calls/call-links';
 import { createInitialState } from '../../../src/calls/initial-state';
 import { processFrame } from '../../../src/calls/process-frame';

@@ -3,13 +3,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser, fakeState, resetFakeBrowser, setPolicy } from '../support/fake-browser';
 import { OptionsApp } from '../../../src/options/options-app';
-import type { ConnectionTestReport } from '../../../src/shared/connection-test';
+import type { ConnectionTestReport } from '../../../src/connection/connection-test';
 import type { ConnectionFields } from '../../../src/options/page-settings';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
-import { INITIAL_HEALTH, type Health } from '../../../src/shared/health';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
+import { INITIAL_HEALTH, type Health } from '../../../src/connection/health';
 import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../../../src/storage/keys';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 const SECRET = 'Sup3r+Secret@Key';
 const mine = { ...DEFAULT_SETTINGS, domain: 'qwerty.pbx.vega.ua', apiKey: SECRET, subscriber: '101' };

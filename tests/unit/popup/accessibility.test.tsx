@@ -10,7 +10,7 @@ import { browserPopupActions } from '../../../src/popup/page-actions';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import { activeOf, callRecord, callsState, catalogTranslator, crmCard, endedRecord, health, party, T0 } from './call-fixtures';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 async function violations(): Promise<string[]> {
   const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });

@@ -7,10 +7,10 @@ import { App } from '../../../src/popup/app';
 import { browserPopupActions } from '../../../src/popup/page-actions';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
-import type { Health } from '../../../src/shared/health';
+import type { Health } from '../../../src/connection/health';
 import { activeOf, callRecord, callsState, catalogTranslator, crmCard, endedRecord, health } from './call-fixtures';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 const t = catalogTranslator('en');
 

@@ -11,7 +11,7 @@ import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import type { CallBackEntry, CallRecord, CallsState } from '../../../src/calls/types';
 import { activeOf, callRecord, callsState, catalogTranslator, crmCard, endedRecord, health } from './call-fixtures';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 const MINUTE = 60_000;
 

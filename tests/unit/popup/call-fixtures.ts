@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CrmCard, Party } from '../../../src/protocol/events';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
-import { INITIAL_HEALTH, type Health } from '../../../src/shared/health';
-import { createCatalogTranslator, type Catalog } from '../../../src/shared/catalog-translator';
-import type { Translate } from '../../../src/shared/i18n-types';
+import { INITIAL_HEALTH, type Health } from '../../../src/connection/health';
+import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
+import type { Translate } from '../../../src/i18n/i18n-types';
 
 export function catalogTranslator(language: 'en' | 'uk'): Translate {
   // A path, not a URL: happy-dom replaces the global URL with one node:fs does not accept.

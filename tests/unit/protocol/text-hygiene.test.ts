@@ -1,7 +1,7 @@
 // What the agent reads and dials must be what the wire meant, with nothing invisible inside.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_NUMBER_LENGTH, cleanNumber, cleanText } from '../../../src/shared/text-hygiene';
+import { MAX_NUMBER_LENGTH, cleanNumber, cleanText } from '../../../src/protocol/text-hygiene';
 import { normalizeFrame } from '../../../src/protocol/normalize-frame';
 import { crmCardOf, dialFrame, legOf, wire } from './frame-builders';
 

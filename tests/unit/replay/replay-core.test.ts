@@ -7,8 +7,8 @@ import { runReplay, FALLBACK_EPOCH_MS } from '../../../tools/replay/run-replay';
 import { parseScenario } from '../../../tools/replay/scenario';
 import { parseReplaySettings } from '../../../tools/replay/replay-settings';
 import { parseReplayArgs } from '../../../tools/replay/parse-args';
-import { createCatalogTranslator, type Catalog } from '../../../src/shared/catalog-translator';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
+import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
 import { DIAL_AT, bridgeFrame, dialFrame, hangupFrame, presenceFrame, wire } from '../protocol/frame-builders';
 
 const t = createCatalogTranslator(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Catalog);

@@ -2,8 +2,8 @@
 // exposes Set-Cookie, so the client carries JSESSIONID itself here (a browser keeps it instead).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../../../tools/simulator/simulator';
-import { createRestClient } from '../../../src/shared/rest-client';
-import { RestError } from '../../../src/shared/rest-errors';
+import { createRestClient } from '../../../src/rest/rest-client';
+import { RestError } from '../../../src/rest/rest-errors';
 
 const DOMAIN = 'demo.pbx.local';
 const KEY = 'secret-key';

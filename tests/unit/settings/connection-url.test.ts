@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildConnectionUrl, checkUrlTemplate, normalizeDomain, validateSubscriber, INSECURE_URL_ERROR } from '../../../src/shared/connection-url';
+import { buildConnectionUrl, checkUrlTemplate, normalizeDomain, validateSubscriber, INSECURE_URL_ERROR } from '../../../src/settings/connection-url';
 
 const base = { domain: 'qwerty.pbx.vega.ua', apiKey: 'k3y', subscriber: '001', urlTemplate: '' };
 

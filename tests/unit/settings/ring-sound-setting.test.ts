@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, resetFakeBrowser, setPolicy } from '../support/fake-browser';
-import { readEffectiveSettings, saveSettings } from '../../../src/shared/settings-store';
-import { mergeLayers, migrateSettings, validFields } from '../../../src/shared/settings-migrations';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
+import { readEffectiveSettings, saveSettings } from '../../../src/storage/settings-store';
+import { mergeLayers, migrateSettings, validFields } from '../../../src/settings/settings-migrations';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
 import { LOCAL_KEYS, SYNC_KEYS } from '../../../src/storage/keys';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 const read = (stored: unknown) => mergeLayers([validFields(migrateSettings(stored)).layer], DEFAULT_SETTINGS);
 

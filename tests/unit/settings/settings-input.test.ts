@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formFromSettings, parseAllowList, parseHistoryLimit, parseOptionsForm } from '../../../src/shared/settings-input';
-import { validateApiKey } from '../../../src/shared/connection-url';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../../src/shared/settings-schema';
+import { formFromSettings, parseAllowList, parseHistoryLimit, parseOptionsForm } from '../../../src/settings/settings-input';
+import { validateApiKey } from '../../../src/settings/connection-url';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../../src/settings/settings-schema';
 
 const form = formFromSettings(DEFAULT_SETTINGS);
 

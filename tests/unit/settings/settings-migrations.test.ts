@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeLayers, migrateSettings, validFields } from '../../../src/shared/settings-migrations';
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema } from '../../../src/shared/settings-schema';
+import { mergeLayers, migrateSettings, validFields } from '../../../src/settings/settings-migrations';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema } from '../../../src/settings/settings-schema';
 
 const read = (stored: unknown) => mergeLayers([validFields(migrateSettings(stored)).layer], DEFAULT_SETTINGS);
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { jsonBytes, newestWithin } from '../../../src/storage/byte-budget';
 import { QUARANTINE_MAX_RECORDS, prunedFor, withRejected } from '../../../src/storage/quarantine';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 const utf8 = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 const records = fc.array(fc.record({ id: fc.integer(), text: fc.string({ unit: 'binary' }) }), { maxLength: 40 });

@@ -6,10 +6,10 @@ import * as fake from '../support/fake-browser';
 import { openedSockets as sockets } from '../support/fake-socket';
 import type * as StartModule from '../../../src/background/start-background';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings-schema';
 import { crmCardOf, dialFrame, hangupFrame } from '../protocol/frame-builders';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 vi.mock('../../../src/background/socket-factory', async () => (await import('../support/fake-socket')).fakeSocketFactory);
 
 let bg: StartModule.Background | null = null;
@@ -42,7 +42,7 @@ const pops = () => fake.fakeState.log.filter((entry) => entry.startsWith('notify
 const storedHistory = () => (fake.fakeBrowser.storage.local.data[LOCAL_KEYS.history] ?? []) as Array<{ uuid: string }>;
 
 beforeAll(async () => {
-  await import('../../../src/shared/browser-api');
+  await import('../../../src/platform/browser-api');
   await import('../../../src/background/socket-factory');
 });
 beforeEach(() => {
@@ -143,7 +143,7 @@ describe('two changes at once', () => {
 
   it('a REST failure and a catch-up noted at once both stay in the REST status', async () => {
     const rest = await import('../../../src/background/pbx-rest');
-    const { RestError } = await import('../../../src/shared/rest-errors');
+    const { RestError } = await import('../../../src/rest/rest-errors');
     await Promise.all([rest.noteRestFailure(new RestError('network', 'offline')), rest.noteCatchUp(3, null)]);
     const status = await rest.readRestStatus();
     expect(status.reason).toBe('network');

@@ -1,10 +1,10 @@
-// The one in-memory stand-in for src/shared/browser-api.ts in unit tests (background, popup,
+// The one in-memory stand-in for src/platform/browser-api.ts in unit tests (background, popup,
 // options). Use it with
-//   vi.mock('<path>/src/shared/browser-api', async () => ({ browser: (await import('<path>/tests/unit/support/fake-browser')).fakeBrowser }));
+//   vi.mock('<path>/src/platform/browser-api', async () => ({ browser: (await import('<path>/tests/unit/support/fake-browser')).fakeBrowser }));
 // and call resetFakeBrowser() in beforeEach. `fakeState` shows what the extension asked of the
 // browser: notifications shown, tabs opened, the badge, alarms, menus, and `log`, the order of
 // storage writes and visible effects (to prove state is saved before a pop-up shows).
-import { createCatalogTranslator, type Catalog } from '../../../src/shared/catalog-translator';
+import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
 import en from '../../../public/_locales/en/messages.json';
 import uk from '../../../public/_locales/uk/messages.json';
 import { FakeStorageArea, clearChangeListeners, clone, onChanged, type AreaName } from './fake-storage';

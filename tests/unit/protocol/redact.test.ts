@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { redactText, redactUrl } from '../../../src/shared/redact';
-import { buildConnectionUrl } from '../../../src/shared/connection-url';
+import { redactText, redactUrl } from '../../../src/protocol/redact';
+import { buildConnectionUrl } from '../../../src/settings/connection-url';
 
 const keyArb = fc.string({ minLength: 1, maxLength: 24, unit: 'grapheme' });
 

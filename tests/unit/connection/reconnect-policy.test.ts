@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { RECONNECT, backoffDelayMs, looksUnreachable, nextStepAfter, type AttemptEnd } from '../../../src/shared/reconnect-policy';
+import { RECONNECT, backoffDelayMs, looksUnreachable, nextStepAfter, type AttemptEnd } from '../../../src/connection/reconnect-policy';
 
 const attemptEnd: fc.Arbitrary<AttemptEnd> = fc.oneof(
   fc.record({ kind: fc.constant('closed-after-open' as const), upForMs: fc.nat(200_000), pbxRejected: fc.boolean() }),

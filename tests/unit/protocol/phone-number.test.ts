@@ -1,7 +1,7 @@
 // Issue 10: numbers from selected text and tel: links, the way the PBX wants them.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isNormalizedNumber, phoneNumberIn } from '../../../src/shared/phone-number';
+import { isNormalizedNumber, phoneNumberIn } from '../../../src/protocol/phone-number';
 
 describe('phoneNumberIn', () => {
   it.each([

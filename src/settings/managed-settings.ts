@@ -1,7 +1,6 @@
 // Settings an administrator sets by policy (Chrome `storage.managed` with public/managed-schema.json,
 // Firefox policies.json "3rdparty"). Each valid field wins over the agent's own and is locked on the
 // options page; an invalid field is ignored and reported, never fatal.
-import { readManagedPolicy } from '../storage/settings-items';
 import { checkUrlTemplate, normalizeDomain, validateApiKey, validateSubscriber } from './connection-url';
 import { parseAllowList } from './settings-input';
 import { dialPrefixesFromPolicy } from './dial-prefixes';
@@ -64,15 +63,3 @@ export function parseManagedSettings(raw: unknown): ManagedSettings {
 
 /** Every policy key but the API key: what an extension page asks for, so it never receives a policy key. */
 export const MANAGED_KEYS_WITHOUT_API_KEY = ['domain', 'subscriber', 'urlTemplate', 'notifications', 'crmAllowList', 'dialPrefixes', 'historyLimit', 'language', 'silenceLimitSeconds'];
-
-/**
- * Reads the policy. No managed area (Firefox without policies.json) or a failing one means no
- * policy. `withoutApiKey`: the browser is asked for every key but `apiKey` (pages use this).
- */
-export async function readManagedSettings(options: { withoutApiKey?: boolean } = {}): Promise<ManagedSettings> {
-  try {
-    return parseManagedSettings(await readManagedPolicy(options.withoutApiKey ? MANAGED_KEYS_WITHOUT_API_KEY : null));
-  } catch {
-    return NO_POLICY;
-  }
-}

@@ -37,7 +37,7 @@ export const settingsSchema = z.object({
   /** Advanced: full URL with {domain}, {apiKey}, {subscriber} placeholders; empty = documented URL. */
   urlTemplate: z.string(),
   notifications: notificationPolicySchema,
-  /** Origins whose CRM links may open; empty = any public https origin (see src/shared/crm-link.ts). */
+  /** Origins whose CRM links may open; empty = any public https origin (see src/protocol/crm-link.ts). */
   crmAllowList: z.array(z.string()),
   /** Policy only: numbers calling through the PBX may dial start with one of these (`+380`); empty = any. */
   dialPrefixes: z.array(z.string()),

@@ -1,7 +1,7 @@
 // The replay tool and the extension must produce the same strings: these are Chrome's rules.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createCatalogTranslator } from '../../../src/shared/catalog-translator';
+import { createCatalogTranslator } from '../../../src/i18n/catalog-translator';
 
 const t = createCatalogTranslator({
   plain: { message: 'Unknown caller' },

@@ -1,9 +1,9 @@
 // The translator for the UI language the agent chose. Chrome and Firefox always translate
 // getMessage into the browser's language, so a chosen language is read from our own catalog.
 import { browser } from './browser-api';
-import { createCatalogTranslator, type Catalog } from './catalog-translator';
-import type { Translate } from './i18n-types';
-import type { Settings } from './settings-schema';
+import { createCatalogTranslator, type Catalog } from '../i18n/catalog-translator';
+import type { Translate } from '../i18n/i18n-types';
+import type { Settings } from '../settings/settings-schema';
 
 export type UiLanguage = Settings['language'];
 

@@ -2,7 +2,7 @@
 // key naming the exact problem, so the page can show it next to the field.
 import type { NotificationPolicy, Settings } from './settings-schema';
 import { checkUrlTemplate, normalizeDomain, validateApiKey, validateSubscriber } from './connection-url';
-import { safeHttpUrlOrNull } from './crm-link';
+import { safeHttpUrlOrNull } from '../protocol/crm-link';
 
 export type AllowListResult = { ok: true; origins: string[] } | { ok: false; error: string; line: string };
 

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser, resetFakeBrowser, setPolicy } from '../support/fake-browser';
-import { isConfigured, readEffectiveSettings, saveSettings, watchSettings, InvalidSettingsError } from '../../../src/shared/settings-store';
-import { parseManagedSettings } from '../../../src/shared/managed-settings';
-import { DEFAULT_SETTINGS, settingsSchema } from '../../../src/shared/settings-schema';
+import { isConfigured, readEffectiveSettings, saveSettings, watchSettings, InvalidSettingsError } from '../../../src/storage/settings-store';
+import { parseManagedSettings } from '../../../src/settings/managed-settings';
+import { DEFAULT_SETTINGS, settingsSchema } from '../../../src/settings/settings-schema';
 import { LOCAL_KEYS, SYNC_KEYS } from '../../../src/storage/keys';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 const mine = { ...DEFAULT_SETTINGS, domain: 'mine.example', apiKey: 'my-key', subscriber: '101' };
 

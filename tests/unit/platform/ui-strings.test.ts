@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeState, resetFakeBrowser } from '../support/fake-browser';
-import { createUiTranslator, uiLanguageTag } from '../../../src/shared/ui-strings';
+import { createUiTranslator, uiLanguageTag } from '../../../src/platform/ui-strings';
 import uk from '../../../public/_locales/uk/messages.json';
 import en from '../../../public/_locales/en/messages.json';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 beforeEach(() => resetFakeBrowser());
 afterEach(() => vi.unstubAllGlobals());

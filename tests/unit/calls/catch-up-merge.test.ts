@@ -4,7 +4,7 @@ import { mergeMissedCalls, CATCH_UP_NOTIFICATION_PREFIX } from '../../../src/cal
 import { createInitialState } from '../../../src/calls/initial-state';
 import { processFrame } from '../../../src/calls/process-frame';
 import type { ReducerConfig } from '../../../src/calls/reducer-config';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
 import { clearMissedNotifications } from '../../../src/calls/seen-and-clear';
 
 const t = (key: string, subs?: string[]) => `${key}${subs ? `(${subs.join(',')})` : ''}`;

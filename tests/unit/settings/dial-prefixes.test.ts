@@ -1,12 +1,12 @@
 // Issue 16, finding 4: an admin can restrict dialling by number prefix through policy.
 import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { dialAllowed, dialPrefixesFromPolicy, normalizeDialPrefix } from '../../../src/shared/dial-prefixes';
-import { parseManagedSettings } from '../../../src/shared/managed-settings';
+import { dialAllowed, dialPrefixesFromPolicy, normalizeDialPrefix } from '../../../src/settings/dial-prefixes';
+import { parseManagedSettings } from '../../../src/settings/managed-settings';
 import { readFileSync } from 'node:fs';
-import { MANAGED_KEYS_WITHOUT_API_KEY } from '../../../src/shared/managed-settings';
+import { MANAGED_KEYS_WITHOUT_API_KEY } from '../../../src/settings/managed-settings';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
 describe('dialPrefixes policy', () => {
   it('allows every number without a list, and only listed prefixes with one', () => {

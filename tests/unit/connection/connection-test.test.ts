@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testConnection, type FetchLike, type TestSocket } from '../../../src/shared/connection-test';
+import { testConnection, type FetchLike, type TestSocket } from '../../../src/connection/connection-test';
 
 type Script = 'open' | 'open-then-frame' | 'fail' | 'hang';
 

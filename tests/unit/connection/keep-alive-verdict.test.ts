@@ -9,9 +9,9 @@ import {
   currentRecord,
   freshRecord,
   targetFingerprint,
-} from '../../../src/shared/keep-alive-verdict';
+} from '../../../src/connection/keep-alive-verdict';
 import { KEEP_ALIVE_FRAME } from '../../../src/background/connection';
-import { harness, TARGET, TUNING, type ServerBehaviour } from './connection-harness';
+import { harness, TARGET, TUNING, type ServerBehaviour } from '../background/connection-harness';
 
 const T = 'target-1';
 const firstFrameClose = (code: number) => ({ framesSent: 1, msAfterLastFrame: 50, code });

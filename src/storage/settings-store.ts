@@ -3,12 +3,13 @@
 // Connection fields (domain, apiKey, subscriber, urlTemplate) are stored in local only: the API key
 // never leaves this machine. Preferences are written to local AND sync; sync wins over local so a
 // change made on the agent's other browser follows them here, and local keeps them when sync is off.
-import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from './settings-schema';
-import { fieldPathsOf, mergeLayers, validFields, type SettingsFieldPath, type SettingsLayer } from './settings-migrations';
-import { localSettingsItem, syncedPreferencesItem, SYNCED_PREFERENCES } from '../storage/settings-items';
-import { onStorageChanged } from '../storage/area';
-import { readManagedSettings } from './managed-settings';
-import { normalizeDomain, validateApiKey, validateSubscriber } from './connection-url';
+import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from '../settings/settings-schema';
+import { fieldPathsOf, mergeLayers, validFields, type SettingsFieldPath, type SettingsLayer } from '../settings/settings-migrations';
+import { localSettingsItem, syncedPreferencesItem, SYNCED_PREFERENCES } from './settings-items';
+import { onStorageChanged } from './area';
+import { MANAGED_KEYS_WITHOUT_API_KEY, NO_POLICY, parseManagedSettings, type ManagedSettings } from '../settings/managed-settings';
+import { readManagedPolicy } from './settings-items';
+import { normalizeDomain, validateApiKey, validateSubscriber } from '../settings/connection-url';
 
 /** A field a policy sets: shown disabled with "Set by your administrator". */
 export type LockedKey = SettingsFieldPath;
@@ -81,4 +82,16 @@ export function watchSettings(onChange: () => void): () => void {
       onChange();
     }
   });
+}
+
+/**
+ * Reads the policy. No managed area (Firefox without policies.json) or a failing one means no
+ * policy. `withoutApiKey`: the browser is asked for every key but `apiKey` (pages use this).
+ */
+export async function readManagedSettings(options: { withoutApiKey?: boolean } = {}): Promise<ManagedSettings> {
+  try {
+    return parseManagedSettings(await readManagedPolicy(options.withoutApiKey ? MANAGED_KEYS_WITHOUT_API_KEY : null));
+  } catch {
+    return NO_POLICY;
+  }
 }

@@ -29,7 +29,7 @@ export const healthSchema = z.object({
   lastPbxError: z.nullable(z.object({ at: z.number(), message: z.string() })),
   /** How the worker is kept alive: client keep-alive frames, or API calls when the server refuses client frames. */
   keepAlive: z.enum(['frames', 'api-calls']),
-  /** When and why the keep-alive mode was chosen (src/shared/keep-alive-verdict.ts). */
+  /** When and why the keep-alive mode was chosen (src/connection/keep-alive-verdict.ts). */
   keepAliveSince: z.nullable(z.number()),
   keepAliveReason: z.nullable(keepAliveRecordSchema.shape.reason),
   /** The URL in use with the API key redacted. */

@@ -2,10 +2,10 @@
 // the configured PBX origin (asked on a click, never at install) and the REST status the
 // background records. Follows storage and permission changes while the popup is open.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from '../shared/browser-api';
-import { readEffectiveSettings, isConfigured } from '../shared/settings-store';
-import { restOriginFor } from '../shared/rest-origin';
-import { INITIAL_REST_STATUS, type RestStatus } from '../shared/rest-status';
+import { browser } from '../platform/browser-api';
+import { readEffectiveSettings, isConfigured } from '../storage/settings-store';
+import { restOriginFor } from '../rest/rest-origin';
+import { INITIAL_REST_STATUS, type RestStatus } from '../rest/rest-status';
 import { restStatusItem } from '../storage/items';
 import { onStorageChanged } from '../storage/area';
 

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { WebSocket } from 'ws';
 import { startSimulator, type Simulator } from '../../../tools/simulator/simulator';
-import { buildConnectionUrl } from '../../../src/shared/connection-url';
-import { testConnection, type TestSocketCtor } from '../../../src/shared/connection-test';
+import { buildConnectionUrl } from '../../../src/settings/connection-url';
+import { testConnection, type TestSocketCtor } from '../../../src/connection/connection-test';
 
 const WebSocketImpl = WebSocket as unknown as TestSocketCtor;
 let sim: Simulator;

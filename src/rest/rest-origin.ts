@@ -1,5 +1,5 @@
 // Where the PBX's REST API lives for the configured domain, and the host permission it needs.
-import { isLoopbackHost, normalizeDomain } from './connection-url';
+import { isLoopbackHost, normalizeDomain } from '../settings/connection-url';
 
 export interface RestOrigin {
   /** e.g. https://qwerty.pbx.vega.ua (http only for a loopback simulator, like ws://). */

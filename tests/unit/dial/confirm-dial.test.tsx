@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { ConfirmDialApp } from '../../../src/dial/confirm-dial-app';
-import type { PageMessage } from '../../../src/shared/messages';
+import type { PageMessage } from '../../../src/platform/messages';
 import { t } from '../calls/call-events';
 
 afterEach(() => cleanup());

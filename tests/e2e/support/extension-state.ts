@@ -1,7 +1,7 @@
 // Reads what the background keeps in extension storage, from inside the extension (Chromium's
 // worker or a Firefox extension page), validated with the same schemas the pages use.
 import { healthSchema, type Health } from '../../../src/connection/health';
-import { callsStateSchema, callRecordListSchema } from '../../../src/storage/call-state-schema';
+import { assembleCallsState } from '../../../src/storage/call-state-parse';
 import { notificationLogSchema, type NotificationLogEntry } from '../../../src/storage/notification-log-schema';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
@@ -31,10 +31,14 @@ export async function readHealth(ext: ExtensionContext): Promise<Health | undefi
 }
 
 export async function readCallsState(ext: ExtensionContext): Promise<CallsState> {
-  const state = callsStateSchema.parse(await readStorage(ext, 'session', SESSION_KEYS.callState)) as CallsState;
-  const history = callRecordListSchema.safeParse(await readStorage(ext, 'local', LOCAL_KEYS.history));
-  state.history = history.success ? (history.data as CallRecord[]) : [];
-  return state;
+  const [live, shown, history, callBacks] = await Promise.all([
+    readStorage(ext, 'session', SESSION_KEYS.callState),
+    readStorage(ext, 'session', SESSION_KEYS.shown),
+    readStorage(ext, 'local', LOCAL_KEYS.history),
+    readStorage(ext, 'local', LOCAL_KEYS.callBacks),
+  ]);
+  if (live === undefined) throw new Error('the background has not saved its call state yet');
+  return assembleCallsState({ live, shown, history, callBacks }).value;
 }
 
 /** Every call the background knows, history then live, in the order it first saw them. */

@@ -2,72 +2,34 @@
 // becomes saved state and then pop-ups and tabs, the API key never shows. Each test boots a fresh
 // worker (fresh modules: the adapters keep per-worker memory, as a real worker does). The fakes
 // themselves are imported once: vi.mock keeps the first instance across vi.resetModules().
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fake-browser';
 import { openedSockets as sockets } from '../support/fake-socket';
-import type * as StartModule from '../../../src/background/start-background';
+import { API_KEY, settingsWith, useWorker } from '../support/worker';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings-schema';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
 import { dialFrame, hangupFrame } from '../protocol/frame-builders';
 
 vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 vi.mock('../../../src/background/socket-factory', async () => (await import('../support/fake-socket')).fakeSocketFactory);
 
-const API_KEY = 'Secret-Key-42';
 const CRM_URL = 'https://crm.example.com/contacts/29';
 
-let bg: StartModule.Background | null = null;
-
-function settingsWith(overrides: Partial<Settings> = {}): Settings {
-  return { ...DEFAULT_SETTINGS, domain: 'pbx.example.com', apiKey: API_KEY, subscriber: '911', ...overrides };
-}
-
-/** A worker wakes with these stored settings. */
-async function boot(settings: Settings | null = settingsWith()): Promise<StartModule.Background> {
-  if (settings) fake.fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = settings;
-  const { startBackground } = await import('../../../src/background/start-background');
-  bg = await startBackground();
-  return bg;
-}
-
-/** The PBX accepts the socket and sends these frames; resolves once the background handled them. */
-async function pbxSends(...frames: unknown[]): Promise<void> {
-  const socket = sockets.at(-1);
-  if (!socket || !bg) throw new Error('no socket open');
-  if (socket.readyState === 0) socket.serverOpens();
-  for (const frame of frames) socket.serverSends(frame);
-  await bg.pipeline.idle();
-}
+const worker = useWorker();
+const { boot, pbxSends } = worker;
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
-
-beforeAll(async () => {
-  // Resolve both mocks once, before any reset, so they hold the instances imported above.
-  await import('../../../src/platform/browser-api');
-  await import('../../../src/background/socket-factory');
-});
-
-beforeEach(() => {
-  vi.resetModules();
-  fake.resetFakeBrowser();
-  sockets.length = 0;
-});
-
-afterEach(() => {
-  bg?.connection.configure(null); // no timers of this worker outlive its test
-  bg = null;
-});
 
 describe('settings → connection', () => {
   it('connects to the URL the settings give, and nowhere while they are incomplete', async () => {
     await boot(null);
     expect(sockets).toHaveLength(0);
-    expect(bg?.health().state).toBe('not-configured');
+    expect(worker.bg?.health().state).toBe('not-configured');
 
     await fake.fakeBrowser.storage.local.set({ [LOCAL_KEYS.settings]: settingsWith() });
     await flush();
     // (the wiring listens through background.ts; here the worker's handler is called as it would)
-    await bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
+    await worker.bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
     expect(sockets).toHaveLength(1);
     const url = new URL(sockets[0]!.url);
     expect(url.protocol).toBe('wss:');
@@ -81,7 +43,7 @@ describe('settings → connection', () => {
     const first = sockets[0]!;
     first.serverOpens();
     await fake.fakeBrowser.storage.local.set({ [LOCAL_KEYS.settings]: settingsWith({ subscriber: '202' }) });
-    await bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
+    await worker.bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
     await vi.waitFor(() => expect(sockets).toHaveLength(2));
     expect(first.closedWith).not.toBeNull();
     expect(new URL(sockets[1]!.url).searchParams.get('subscriber')).toBe('202');
@@ -90,8 +52,8 @@ describe('settings → connection', () => {
   it('the watchdog asking to connect while connected opens no second socket', async () => {
     await boot();
     sockets[0]!.serverOpens();
-    bg?.ensureConnected();
-    bg?.ensureConnected();
+    worker.bg?.ensureConnected();
+    worker.bg?.ensureConnected();
     expect(sockets).toHaveLength(1);
   });
 
@@ -100,17 +62,17 @@ describe('settings → connection', () => {
     const old = sockets[0]!;
     old.serverOpens();
     await fake.fakeBrowser.storage.local.set({ [LOCAL_KEYS.settings]: settingsWith({ subscriber: '202' }) });
-    await bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
+    await worker.bg?.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
     await vi.waitFor(() => expect(sockets).toHaveLength(2));
     old.serverSends(dialFrame()); // the old subscriber's call, after the switch
-    await bg?.pipeline.idle();
+    await worker.bg?.pipeline.idle();
     expect(fake.fakeState.notifications).toEqual({});
-    expect(bg?.health().framesAccepted).toBe(0);
+    expect(worker.bg?.health().framesAccepted).toBe(0);
   });
 
   it('shows the URL in use with the API key redacted, in memory and in saved health', async () => {
     await boot();
-    const shown = bg?.health().displayUrl ?? '';
+    const shown = worker.bg?.health().displayUrl ?? '';
     expect(shown).toContain('pbx.example.com');
     expect(shown).toContain('subscriber=911');
     expect(shown).not.toContain(API_KEY);
@@ -121,26 +83,27 @@ describe('settings → connection', () => {
 });
 
 describe('frame → state saved → effects', () => {
-  it('saves the ringing call before it pops, and counts the frame once its pop-up is out', async () => {
+  it('saves what it shows before it pops (and the ringing call with it), and counts the frame once its pop-up is out', async () => {
     await boot();
     await pbxSends(dialFrame());
     const ids = Object.keys(fake.fakeState.notifications);
     expect(ids).toHaveLength(1);
     expect(fake.fakeState.notifications[ids[0]!]?.title).toContain('Олена Коваль');
-    const saved = fake.fakeState.log.indexOf(`set session ${SESSION_KEYS.callState}`);
+    // The shown record is the durable proof against a second pop: it is written before the pop-up.
+    const saved = fake.fakeState.log.indexOf(`set session ${SESSION_KEYS.shown}`);
     const popped = fake.fakeState.log.indexOf(`notify ${ids[0]}`);
     expect(saved).toBeGreaterThanOrEqual(0);
     expect(saved).toBeLessThan(popped);
     const stored = fake.fakeBrowser.storage.session.data[SESSION_KEYS.callState] as { active: Record<string, unknown> };
     expect(Object.keys(stored.active)).toEqual(['call-1']);
-    expect(bg?.health().framesAccepted).toBe(1);
+    expect(worker.bg?.health().framesAccepted).toBe(1);
     expect(fake.fakeState.badge.text).not.toBe('');
   });
 
   it('counts a rejected frame with its reason, and pops nothing for it', async () => {
     await boot();
     await pbxSends('{"event":"call.dial"}');
-    const health = bg?.health();
+    const health = worker.bg?.health();
     expect(health).toMatchObject({ framesAccepted: 0, framesRejected: 1 });
     expect(health?.lastRejections.at(-1)?.reason).toMatch(/uuid/);
     expect(fake.fakeState.notifications).toEqual({});
@@ -150,7 +113,7 @@ describe('frame → state saved → effects', () => {
     await boot();
     await pbxSends(dialFrame());
     const shownBefore = fake.fakeState.log.filter((entry) => entry.startsWith('notify')).length;
-    bg?.connection.configure(null);
+    worker.bg?.connection.configure(null);
     // The worker stops: modules and memory go, storage stays.
     vi.resetModules();
     fake.fakeState.log = [];
@@ -159,7 +122,7 @@ describe('frame → state saved → effects', () => {
     expect(shownBefore).toBe(1);
     expect(fake.fakeState.log.filter((entry) => entry.startsWith('notify'))).toEqual([]);
     // Saved health survives the worker: the replay was handled (counted), and popped nothing.
-    expect(bg?.health().framesAccepted).toBe(2);
+    expect(worker.bg?.health().framesAccepted).toBe(2);
   });
 
   it('a hangup without answer ends the call in the saved history', async () => {
@@ -194,9 +157,9 @@ describe('CRM tab opening', () => {
 
   it('a page asking for a link off the allow-list is refused; the same link twice focuses one tab', async () => {
     await boot(settingsWith({ crmAllowList: ['https://crm.example.com'] }));
-    expect(await bg?.openCrm('https://evil.example/', true)).toBe('refused');
-    expect(await bg?.openCrm(CRM_URL, true)).toBe('opened');
-    expect(await bg?.openCrm(CRM_URL, true)).toBe('focused');
+    expect(await worker.bg?.openCrm('https://evil.example/', true)).toBe('refused');
+    expect(await worker.bg?.openCrm(CRM_URL, true)).toBe('opened');
+    expect(await worker.bg?.openCrm(CRM_URL, true)).toBe('focused');
     expect(fake.fakeState.tabs.map((tab) => tab.url)).toEqual([CRM_URL]);
     expect(fake.fakeState.focusedWindows).toEqual([1]);
   });

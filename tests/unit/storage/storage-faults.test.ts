@@ -1,59 +1,21 @@
 // The storage faults of issue 15, each on a real worker start (start-background) over the
 // in-memory fake browser: a record that no longer parses, a full storage area, and two
 // read-modify-writes or settings changes at once. Each of these lost data before the storage layer.
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import * as fake from '../support/fake-browser';
 import { openedSockets as sockets } from '../support/fake-socket';
-import type * as StartModule from '../../../src/background/start-background';
+import { settingsWith, useWorker } from '../support/worker';
 import { LOCAL_KEYS, SESSION_KEYS } from '../../../src/storage/keys';
-import { DEFAULT_SETTINGS, type Settings } from '../../../src/settings/settings-schema';
 import { crmCardOf, dialFrame, hangupFrame } from '../protocol/frame-builders';
 
 vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 vi.mock('../../../src/background/socket-factory', async () => (await import('../support/fake-socket')).fakeSocketFactory);
 
-let bg: StartModule.Background | null = null;
-const settingsWith = (overrides: Partial<Settings> = {}): Settings => ({ ...DEFAULT_SETTINGS, domain: 'pbx.example.com', apiKey: 'Secret-Key-42', subscriber: '911', ...overrides });
-
-async function boot(settings: Settings | null = settingsWith()): Promise<StartModule.Background> {
-  if (settings) fake.fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = settings;
-  const { startBackground } = await import('../../../src/background/start-background');
-  bg = await startBackground();
-  return bg;
-}
-
-/** The worker stops (modules and memory go, storage stays) and a new one starts. */
-async function restart(): Promise<StartModule.Background> {
-  bg?.connection.configure(null);
-  vi.resetModules();
-  fake.fakeState.log = [];
-  return boot(null);
-}
-
-async function pbxSends(...frames: unknown[]): Promise<void> {
-  const socket = sockets.at(-1);
-  if (!socket || !bg) throw new Error('no socket open');
-  if (socket.readyState === 0) socket.serverOpens();
-  for (const frame of frames) socket.serverSends(frame);
-  await bg.pipeline.idle();
-}
+const worker = useWorker();
+const { boot, restart, pbxSends } = worker;
 
 const pops = () => fake.fakeState.log.filter((entry) => entry.startsWith('notify'));
 const storedHistory = () => (fake.fakeBrowser.storage.local.data[LOCAL_KEYS.history] ?? []) as Array<{ uuid: string }>;
-
-beforeAll(async () => {
-  await import('../../../src/platform/browser-api');
-  await import('../../../src/background/socket-factory');
-});
-beforeEach(() => {
-  vi.resetModules();
-  fake.resetFakeBrowser();
-  sockets.length = 0;
-});
-afterEach(() => {
-  bg?.connection.configure(null);
-  bg = null;
-});
 
 describe('a stored record that no longer parses', () => {
   it('costs only itself: the rest of the history survives the next ended call, and the bad one is quarantined', async () => {
@@ -84,7 +46,7 @@ describe('a stored record that no longer parses', () => {
     await restart();
     await pbxSends(dialFrame({ uuid: 'ringing' })); // the PBX replays the ringing call after the reconnect
     expect(pops()).toEqual([]);
-    expect(Object.keys(bg!.pipeline.getState().active)).toEqual(['ringing']);
+    expect(Object.keys(worker.bg!.pipeline.getState().active)).toEqual(['ringing']);
   });
 });
 
@@ -101,7 +63,7 @@ describe('a full storage area', () => {
     const kept = storedHistory().map((call) => call.uuid);
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.at(-1)).toBe('big-20'); // the newest call is always kept
-    expect(kept).toEqual(bg!.pipeline.getState().history.map((call) => call.uuid)); // memory and storage agree
+    expect(kept).toEqual(worker.bg!.pipeline.getState().history.map((call) => call.uuid)); // memory and storage agree
     const trim = fake.fakeBrowser.storage.local.data[LOCAL_KEYS.storageTrim] as { reason: string; dropped: number; key: string };
     expect(trim).toMatchObject({ reason: 'quota', key: LOCAL_KEYS.history });
     expect(trim.dropped).toBeGreaterThan(0);
@@ -120,7 +82,7 @@ describe('a full storage area', () => {
     expect(historyItem.budgetBytes).toBe(HISTORY_BUDGET_BYTES);
     await boot();
     await pbxSends(dialFrame({ uuid: 'a', otherLegs: cards(3) }), hangupFrame({ uuid: 'a', otherLegs: cards(3) }));
-    const one = bg!.pipeline.getState().history[0]!;
+    const one = worker.bg!.pipeline.getState().history[0]!;
     const bytes = new TextEncoder().encode(JSON.stringify(one)).length;
     // The history's own mechanism with a budget of three and a half records.
     const list = defineListItem({ area: 'local', key: 'test.list', version: 1, record: callRecordSchema, budgetBytes: Math.floor(bytes * 3.5) });
@@ -134,10 +96,10 @@ describe('a full storage area', () => {
 describe('two changes at once', () => {
   it('two CRM opens at once both remember their tab: a second click on each focuses it', async () => {
     await boot();
-    const [a, b] = await Promise.all([bg!.openCrm('https://crm.example.com/contacts/1', true), bg!.openCrm('https://crm.example.com/contacts/2', true)]);
+    const [a, b] = await Promise.all([worker.bg!.openCrm('https://crm.example.com/contacts/1', true), worker.bg!.openCrm('https://crm.example.com/contacts/2', true)]);
     expect([a, b]).toEqual(['opened', 'opened']);
-    expect(await bg!.openCrm('https://crm.example.com/contacts/1', true)).toBe('focused');
-    expect(await bg!.openCrm('https://crm.example.com/contacts/2', true)).toBe('focused');
+    expect(await worker.bg!.openCrm('https://crm.example.com/contacts/1', true)).toBe('focused');
+    expect(await worker.bg!.openCrm('https://crm.example.com/contacts/2', true)).toBe('focused');
     expect(fake.fakeState.tabs).toHaveLength(2);
   });
 
@@ -158,15 +120,15 @@ describe('two changes at once', () => {
     try {
       // The agent moves to another PBX (that handler has the slow step), then at once back, with a new subscriber.
       local.data[LOCAL_KEYS.settings] = settingsWith({ domain: 'other.example.com' });
-      const first = bg!.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
+      const first = worker.bg!.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
       await new Promise((resolve) => setTimeout(resolve, 5));
       local.data[LOCAL_KEYS.settings] = settingsWith({ subscriber: '912' });
-      const second = bg!.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
+      const second = worker.bg!.onStorageChanged({ [LOCAL_KEYS.settings]: {} }, 'local');
       await Promise.all([first, second]);
     } finally {
       Reflect.deleteProperty(fake.fakeBrowser.permissions, 'getAll');
     }
-    expect(bg!.settings()).toMatchObject({ domain: 'pbx.example.com', subscriber: '912' });
+    expect(worker.bg!.settings()).toMatchObject({ domain: 'pbx.example.com', subscriber: '912' });
     const url = new URL(sockets.at(-1)!.url);
     expect([url.host, url.searchParams.get('subscriber')]).toEqual(['pbx.example.com', '912']);
   });

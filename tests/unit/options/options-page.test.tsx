@@ -7,6 +7,7 @@ import type { ConnectionTestReport } from '../../../src/shared/connection-test';
 import type { ConnectionFields } from '../../../src/options/page-settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
 import { INITIAL_HEALTH, type Health } from '../../../src/shared/health';
+import { loadCatalog } from '../../../tools/i18n/load-catalog';
 import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../../../src/shared/storage-keys';
 
 vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
@@ -244,10 +245,10 @@ describe('options page', () => {
 
   it('speaks Ukrainian when chosen, whatever the browser language', async () => {
     fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = { ...mine, language: 'uk' };
-    const catalog = await import('../../../public/_locales/uk/messages.json');
+    const catalog = loadCatalog('uk');
     vi.stubGlobal('fetch', async (url: string) => {
       expect(url).toBe('chrome-extension://fake-extension-id/_locales/uk/messages.json');
-      return { ok: true, json: async () => catalog.default };
+      return { ok: true, json: async () => catalog };
     });
     try {
       render(<OptionsApp />);

@@ -1,7 +1,6 @@
 // The popup: reads stored state on open, follows storage changes, and renders the view model.
 // Strings and browser actions come in as props so tests render it with a plain catalog.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createInitialState } from '../calls/initial-state';
 import { INITIAL_HEALTH } from '../shared/health';
 import type { Translate } from '../shared/i18n-types';
 import { CallBackList } from './call-back-list';
@@ -12,6 +11,7 @@ import { ExportHistory } from './export-history';
 import { Header } from './header';
 import { LiveCallList } from './live-call-list';
 import type { PopupActions } from './page-actions';
+import { EMPTY_CALLS_STATE } from './parse-stored';
 import { PopupContext } from './popup-context';
 import { readPopupData, watchPopupData, type PopupData } from './popup-storage';
 import { RecentList } from './recent-list';
@@ -45,7 +45,7 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
     readPopupData().then(
       (read) => live && setData({ ...read, ...pending }),
       // Storage unreadable: show the page empty rather than a spinner forever.
-      () => live && setData({ state: createInitialState(), history: [], health: INITIAL_HEALTH, callBacks: [], ...pending }),
+      () => live && setData({ state: EMPTY_CALLS_STATE, history: [], health: INITIAL_HEALTH, callBacks: [], ...pending }),
     );
     actions.markMissedSeen();
     return () => {

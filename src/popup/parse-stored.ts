@@ -1,13 +1,23 @@
 // Validation of what the popup reads from storage. Pure, so it is tested without a browser.
 import { callBackListSchema, callRecordSchema, callsStateSchema } from '../shared/call-state-schema';
 import { INITIAL_HEALTH, healthSchema, type Health } from '../shared/health';
-import { createInitialState } from '../calls/initial-state';
 import type { CallBackEntry, CallRecord, CallsState } from '../calls/types';
+
+export const EMPTY_CALLS_STATE: CallsState = {
+  active: {},
+  history: [],
+  presence: null,
+  clockOffsetMs: null,
+  shown: {},
+  autoOpened: [],
+  nextSeq: 0,
+  lastError: null,
+  callBacks: [],
+};
 
 export function parseCallsState(raw: unknown): CallsState {
   const parsed = callsStateSchema.safeParse(raw);
-  // Nothing stored yet, or unreadable: the state of a worker that has seen nothing.
-  return parsed.success ? parsed.data : createInitialState();
+  return parsed.success ? parsed.data : EMPTY_CALLS_STATE;
 }
 
 /** Drops corrupt entries one by one, so one bad record does not hide the whole history. */

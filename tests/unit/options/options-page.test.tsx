@@ -3,11 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser, fakeState, resetFakeBrowser, setPolicy } from '../support/fake-browser';
 import { OptionsApp } from '../../../src/options/options-app';
+import { loadCatalog } from '../../../tools/i18n/load-catalog';
 import type { ConnectionTestReport } from '../../../src/shared/connection-test';
 import type { ConnectionFields } from '../../../src/options/page-settings';
 import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
 import { INITIAL_HEALTH, type Health } from '../../../src/shared/health';
-import { loadCatalog } from '../../../tools/i18n/load-catalog';
 import { LOCAL_KEYS, SESSION_KEYS, SYNC_KEYS } from '../../../src/shared/storage-keys';
 
 vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));

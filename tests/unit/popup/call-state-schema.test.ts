@@ -2,8 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { callRecordListSchema, callRecordSchema, callsStateSchema } from '../../../src/shared/call-state-schema';
-import { parseCallsState, parseHistory } from '../../../src/popup/parse-stored';
-import { createInitialState } from '../../../src/calls/initial-state';
+import { parseHistory } from '../../../src/popup/parse-stored';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
 
 const text = fc.option(fc.string(), { nil: null });
@@ -126,12 +125,5 @@ describe('call state schema', () => {
       }),
       { numRuns: 1000 },
     );
-  });
-
-  it("shows an empty or unreadable stored state as the worker's own initial state (one definition, no copy to drift)", () => {
-    expect(callsStateSchema.safeParse(createInitialState()).success).toBe(true);
-    for (const raw of [undefined, null, 'garbage', { active: 'no' }]) expect(parseCallsState(raw)).toEqual(createInitialState());
-    // A fresh object each time: the popup may not share one empty state between reads.
-    expect(parseCallsState(undefined)).not.toBe(parseCallsState(undefined));
   });
 });

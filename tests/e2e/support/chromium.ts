@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CALLPOP_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROME_DIST = resolve('dist/chrome');
-/** Fixed by the public `key` in the unpacked build's manifest (see README). */
+/** Fixed by the public `key` in the unpacked build's manifest (see docs/deployment.md). */
 export const CHROME_EXTENSION_ID = 'ljhgflfifeepjelglocijbabgoldhbol';
 
 export interface ChromiumExtension {

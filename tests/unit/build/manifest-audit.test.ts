@@ -12,7 +12,7 @@ type Manifest = Record<string, unknown> & {
 };
 
 /**
- * Every permission and why (also listed in the README): alarms (the connection watchdog, the end of
+ * Every permission and why (also listed in docs/security.md): alarms (the connection watchdog, the end of
  * "do not disturb for 1 hour"), notifications (the call pop-ups), storage (settings, state, history),
  * offscreen (Chrome only: a service worker has no Audio, so the ring sound plays in an offscreen document;
  * Firefox plays it in its background page and does not know the permission).

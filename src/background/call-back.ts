@@ -1,4 +1,4 @@
-// Click-to-call through the PBX (PROTOCOL.md REST makeCall): the PBX rings the agent's own phone,
+// Click-to-call through the PBX (docs/protocol.md REST makeCall): the PBX rings the agent's own phone,
 // then dials the number. Used by the popup's "Call back", the missed-call notification's button
 // and the page context menu.
 import { browser } from '../platform/browser-api';

@@ -1,4 +1,4 @@
-// The card shown first for a call (PROTOCOL.md decisions 2 and 3).
+// The card shown first for a call (docs/protocol.md decisions 2 and 3).
 import type { CrmCard, Party } from '../protocol/events';
 import type { CallerCard } from './types';
 

@@ -1,4 +1,4 @@
-// Estimates PBX clock minus local clock from each frame's serverTime (PROTOCOL.md decision 6).
+// Estimates PBX clock minus local clock from each frame's serverTime (docs/protocol.md decision 6).
 //
 // A sample `serverTime - receivedAt` equals the true offset minus the frame's network delay,
 // and delay is never negative: so the LARGEST sample is the one with the least delay, the

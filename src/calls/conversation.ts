@@ -1,4 +1,4 @@
-// A call and its children are one conversation for the agent (PROTOCOL.md decision 9).
+// A call and its children are one conversation for the agent (docs/protocol.md decision 9).
 import type { CallEvent } from '../protocol/events';
 import type { CallRecord, CallsState } from './types';
 import { findCall } from './find-call';

@@ -1,5 +1,5 @@
 // Folds what a later event knows into a call record: new facts win, known facts never vanish
-// because a later frame left a field out (PROTOCOL.md decision 2: absent means "not said").
+// because a later frame left a field out (docs/protocol.md decision 2: absent means "not said").
 import type { CallEvent, CrmCard, Party } from '../protocol/events';
 
 function pick<T>(next: T | null, prev: T | null): T | null {

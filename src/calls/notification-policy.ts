@@ -1,4 +1,4 @@
-// Which notifications a conversation gets (PROTOCOL.md decisions 9 and 10): one per
+// Which notifications a conversation gets (docs/protocol.md decisions 9 and 10): one per
 // conversation, `call:<root>` while it rings or talks, `missed:<root>` once it ends unanswered.
 // `state.shown` is the memory that makes this idempotent across duplicates and worker restarts.
 import type { NotificationPolicy } from '../settings/settings-schema';

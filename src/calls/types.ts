@@ -5,7 +5,7 @@ import type { CallDirection, CrmCard, Party } from '../protocol/events';
 export type CallStatus = 'ringing' | 'answered' | 'ended';
 export type CallOutcome = 'answered' | 'missed' | 'unanswered';
 
-/** The card the UI and notifications show first (PROTOCOL.md decision 2 and 3). */
+/** The card the UI and notifications show first (docs/protocol.md decision 2 and 3). */
 export interface CallerCard {
   /** CRM name, else the number, else the trunk label; null when nothing is known. */
   name: string | null;

@@ -3,14 +3,26 @@
 // Chrome's rules: https://developer.chrome.com/docs/extensions/reference/api/i18n and
 // extensions/common/message_bundle.cc (named $placeholder$ at load), base::ReplaceStringPlaceholders
 // ($1..$9 and $$ at getMessage time).
+import * as z from 'zod/mini';
 import type { Translate } from './i18n-types';
 
-export interface CatalogEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
+const catalogEntrySchema = z.object({
+  message: z.string(),
+  placeholders: z.optional(z.record(z.string(), z.object({ content: z.string() }))),
+});
+const catalogSchema = z.record(z.string(), catalogEntrySchema);
 
-export type Catalog = Record<string, CatalogEntry>;
+export type CatalogEntry = z.infer<typeof catalogEntrySchema>;
+export type Catalog = z.infer<typeof catalogSchema>;
+
+/**
+ * The one way a messages.json catalog becomes a Catalog, whoever read the file (a page's fetch,
+ * Node's readFileSync in tools/i18n/load-catalog.ts): checked, never cast. null when it is not one.
+ */
+export function parseCatalog(raw: unknown): Catalog | null {
+  const parsed = catalogSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
 
 const NAME = /^[A-Za-z0-9_@]+$/;
 

@@ -3,6 +3,7 @@ import type { Settings } from '../settings/settings-schema';
 import { HISTORY_LIMIT_MAX, HISTORY_LIMIT_MIN } from '../settings/settings-input';
 import type { SectionProps } from './form-props';
 import { FieldFrame } from './field-frame';
+import { TextField } from './text-field';
 
 const LANGUAGES: Array<[Settings['language'], string]> = [
   ['browser', 'optionsLanguageBrowser'],
@@ -14,22 +15,7 @@ export function GeneralSection({ form, update, errors, locked, t }: SectionProps
   return (
     <section aria-labelledby="general-heading">
       <h2 id="general-heading">{t('optionsGeneralHeading')}</h2>
-      <FieldFrame id="historyLimit" label={t('optionsHistoryLabel')} error={errors.historyLimit} locked={locked.has('historyLimit')} t={t}>
-        {(describedBy, invalid) => (
-          <input
-            id="historyLimit"
-            type="number"
-            min={HISTORY_LIMIT_MIN}
-            max={HISTORY_LIMIT_MAX}
-            step={1}
-            value={form.historyLimit}
-            disabled={locked.has('historyLimit')}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => update({ historyLimit: e.currentTarget.value })}
-          />
-        )}
-      </FieldFrame>
+      <TextField form={form} update={update} errors={errors} locked={locked} t={t} name="historyLimit" label={t('optionsHistoryLabel')} type="number" min={HISTORY_LIMIT_MIN} max={HISTORY_LIMIT_MAX} />
       <FieldFrame id="language" label={t('optionsLanguageLabel')} locked={locked.has('language')} t={t}>
         {() => (
           <select

@@ -1,7 +1,9 @@
 // Which calls pop, what happens on answer, auto-opening the CRM card, and the CRM allow-list.
 import type { NotificationPolicy } from '../settings/settings-schema';
 import type { SectionProps } from './form-props';
-import { FieldFrame, LockedNote } from './field-frame';
+import { FieldFrame } from './field-frame';
+import { CheckField } from './check-field';
+import { TextField } from './text-field';
 
 const POPS: Array<[keyof NotificationPolicy, string]> = [
   ['incoming', 'optionsPopIncoming'],
@@ -20,18 +22,10 @@ export function NotificationsSection({ form, update, errors, locked, t }: Sectio
       <fieldset>
         <legend>{t('optionsPopLegend')}</legend>
         {POPS.map(([key, label]) => (
-          <div class="check" key={key}>
-            <input id={`pop-${key}`} type="checkbox" checked={policy[key] === true} disabled={isLocked(key)} onChange={(e) => set({ [key]: e.currentTarget.checked })} />
-            <label for={`pop-${key}`}>{t(label)}</label>
-            {isLocked(key) && <LockedNote t={t} />}
-          </div>
+          <CheckField key={key} id={`pop-${key}`} label={t(label)} checked={policy[key] === true} locked={isLocked(key)} onChange={(checked) => set({ [key]: checked })} t={t} />
         ))}
       </fieldset>
-      <div class="check">
-        <input id="ringSound" type="checkbox" checked={policy.ringSound} disabled={isLocked('ringSound')} onChange={(e) => set({ ringSound: e.currentTarget.checked })} />
-        <label for="ringSound">{t('optionsRingSound')}</label>
-        {isLocked('ringSound') && <LockedNote t={t} />}
-      </div>
+      <CheckField id="ringSound" label={t('optionsRingSound')} checked={policy.ringSound} locked={isLocked('ringSound')} onChange={(checked) => set({ ringSound: checked })} t={t} />
       <FieldFrame id="onAnswer" label={t('optionsOnAnswerLabel')} locked={isLocked('onAnswer')} t={t}>
         {() => (
           <select id="onAnswer" value={policy.onAnswer} disabled={isLocked('onAnswer')} onChange={(e) => set({ onAnswer: e.currentTarget.value === 'clear' ? 'clear' : 'update' })}>
@@ -57,31 +51,16 @@ export function NotificationsSection({ form, update, errors, locked, t }: Sectio
           </select>
         )}
       </FieldFrame>
-      <div class="check">
-        <input
-          id="autoOpenFocused"
-          type="checkbox"
-          checked={policy.autoOpenFocused}
-          disabled={isLocked('autoOpenFocused') || policy.autoOpen === 'off'}
-          onChange={(e) => set({ autoOpenFocused: e.currentTarget.checked })}
-        />
-        <label for="autoOpenFocused">{t('optionsAutoOpenFocused')}</label>
-        {isLocked('autoOpenFocused') && <LockedNote t={t} />}
-      </div>
-      <FieldFrame id="crmAllowList" label={t('optionsAllowListLabel')} hint={t('optionsAllowListHint')} error={errors.crmAllowList} locked={locked.has('crmAllowList')} t={t}>
-        {(describedBy, invalid) => (
-          <textarea
-            id="crmAllowList"
-            rows={4}
-            spellcheck={false}
-            value={form.crmAllowList}
-            disabled={locked.has('crmAllowList')}
-            aria-describedby={describedBy}
-            aria-invalid={invalid}
-            onInput={(e) => update({ crmAllowList: e.currentTarget.value })}
-          />
-        )}
-      </FieldFrame>
+      <CheckField
+        id="autoOpenFocused"
+        label={t('optionsAutoOpenFocused')}
+        checked={policy.autoOpenFocused}
+        locked={isLocked('autoOpenFocused')}
+        inactive={policy.autoOpen === 'off'}
+        onChange={(checked) => set({ autoOpenFocused: checked })}
+        t={t}
+      />
+      <TextField form={form} update={update} errors={errors} locked={locked} t={t} name="crmAllowList" label={t('optionsAllowListLabel')} hint={t('optionsAllowListHint')} rows={4} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 // The translator for the UI language the agent chose. Chrome and Firefox always translate
 // getMessage into the browser's language, so a chosen language is read from our own catalog.
 import { browser } from './browser-api';
-import { createCatalogTranslator, type Catalog } from '../i18n/catalog-translator';
+import { createCatalogTranslator, parseCatalog } from '../i18n/catalog-translator';
 import type { Translate } from '../i18n/i18n-types';
 import type { Settings } from '../settings/settings-schema';
 
@@ -14,7 +14,8 @@ export async function createUiTranslator(language: UiLanguage): Promise<Translat
   try {
     const response = await fetch(browser.runtime.getURL(`_locales/${language}/messages.json`));
     if (!response.ok) return fromBrowser;
-    const catalog = (await response.json()) as Catalog;
+    const catalog = parseCatalog(await response.json());
+    if (!catalog) return fromBrowser;
     const translate = createCatalogTranslator(catalog);
     // A key missing from the chosen catalog still shows something rather than a blank.
     return (key, substitutions) => translate(key, substitutions) || fromBrowser(key, substitutions);

@@ -43,7 +43,7 @@ function hostOf(url: string | null): string | null {
   }
 }
 
-// PROTOCOL.md decision 3: cards arrive ordered by priority; the first known client is primary.
+// docs/protocol.md decision 3: cards arrive ordered by priority; the first known client is primary.
 function primaryFirst(cards: readonly CrmCard[]): CrmCard[] {
   const primary = cards.findIndex((card) => card.id !== null);
   if (primary <= 0) return [...cards];

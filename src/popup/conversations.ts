@@ -1,5 +1,5 @@
 // A group call and the member call linked to it by parentUuid are one conversation for the
-// agent (PROTOCOL.md decision 9): the popup shows one row per conversation, not one per leg.
+// agent (docs/protocol.md decision 9): the popup shows one row per conversation, not one per leg.
 import type { CallRecord } from '../calls/types';
 
 export interface Conversation {

@@ -1,4 +1,4 @@
-// Several CRMs may each describe the caller (PROTOCOL.md decision 3). All cards are kept; the
+// Several CRMs may each describe the caller (docs/protocol.md decision 3). All cards are kept; the
 // order and the primary card decide what the agent sees first.
 import type { CrmCard } from './events';
 

@@ -1,4 +1,4 @@
-// The payload of an `error` event is undocumented (PROTOCOL.md, Transport), so the summary
+// The payload of an `error` event is undocumented (docs/protocol.md, Transport), so the summary
 // takes whatever usual fields are there and falls back to the frame itself, compacted.
 // Every text is masked before it is shortened: a cut inside the API key would leave a prefix that
 // no longer matches the key (issue 16, finding 1).

@@ -1,5 +1,5 @@
 // The normalized shapes that come out of `normalizeFrame`. Everything after the
-// protocol layer works on these, never on raw wire frames (PROTOCOL.md is the contract).
+// protocol layer works on these, never on raw wire frames (docs/protocol.md is the contract).
 
 export type CallDirection = 'incoming' | 'outgoing' | 'internal';
 export type CallEventName = 'dial' | 'bridge' | 'hangup';

@@ -1,5 +1,5 @@
 // Whatever the WebSocket delivered → one normalized event or a rejection that says why.
-// Never throws: a bad frame must not take the pipeline down (PROTOCOL.md decision 5).
+// Never throws: a bad frame must not take the pipeline down (docs/protocol.md decision 5).
 import type { CallEventName, NormalizeResult, PresenceEvent, Rejection } from './events';
 import { orderCrmCards, primaryCardIndex } from './crm-order';
 import { summarizeErrorFrame } from './error-summary';

@@ -1,4 +1,4 @@
-// Keeps the company-wide API key out of anything a person can see, copy or send (PROTOCOL.md:
+// Keeps the company-wide API key out of anything a person can see, copy or send (docs/protocol.md:
 // "redact it from any URL shown or reported"). Pure.
 //
 // Two layers: the known key is masked wherever it appears (raw, percent-, form- or JSON-encoded),

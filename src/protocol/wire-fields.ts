@@ -1,5 +1,5 @@
 // One zod schema per kind of wire value. The PBX's own document sends the same field as a
-// number in one place and a string in another (PROTOCOL.md decision 1), and any field may be
+// number in one place and a string in another (docs/protocol.md decision 1), and any field may be
 // absent or null (decision 2), so every schema here accepts both spellings, maps absent to
 // null, and rejects only what cannot mean anything — with a message that quotes the value.
 import * as z from 'zod/mini';

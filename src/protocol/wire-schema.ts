@@ -1,4 +1,4 @@
-// One wire frame as PROTOCOL.md describes it. Lenient on spelling (numbers or numeric strings,
+// One wire frame as docs/protocol.md describes it. Lenient on spelling (numbers or numeric strings,
 // absent == null), strict on meaning. z.object builds a fresh object of the listed keys only, so
 // unknown keys — `__proto__` and `constructor` included — are dropped, never copied anywhere.
 import * as z from 'zod/mini';

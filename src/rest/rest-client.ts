@@ -1,4 +1,4 @@
-// A client for the PBX's REST API (PROTOCOL.md, last section): log in with domain and API key,
+// A client for the PBX's REST API (docs/protocol.md, last section): log in with domain and API key,
 // keep the session cookie, log in again once on 403; click-to-call; missed calls; users.
 // In an extension the browser keeps JSESSIONID (credentials: 'include' and host permission);
 // in Node, where Set-Cookie is readable, the client carries the cookie itself.

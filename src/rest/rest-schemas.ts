@@ -1,4 +1,4 @@
-// The REST answers we rely on (PROTOCOL.md, last section), validated before use. Loose on
+// The REST answers we rely on (docs/protocol.md, last section), validated before use. Loose on
 // purpose where the document says nothing (extra fields pass), strict on what we read.
 import * as z from 'zod/mini';
 

@@ -1,4 +1,4 @@
-// The PBX event-stream URL (PROTOCOL.md "Connection and authorization") and the domain a person
+// The PBX event-stream URL (docs/protocol.md "Connection and authorization") and the domain a person
 // types or pastes. Pure. Errors are locale keys so every caller can say exactly what is wrong.
 import type { Settings } from './settings-schema';
 

@@ -2,10 +2,10 @@
 // popup's "To call back" list once, with 2 attempts, and the badge counts them; a worker restart
 // keeps the entry; the repeat caller's pop and live card carry the story line; the agent's call
 // back, answered, takes the entry (and the badge) away.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
-import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
+import { waitFor, type ChromiumExtension } from './support/chromium';
+import { extensionTest } from './support/extension-test';
 import { liveNotificationIds, readStorage } from './support/extension-state';
 import { answeredCallBack, CALLER_KEY, CALLER_NAME, missedCall, ringingCall } from './support/call-back-frames';
 import type { Simulator } from '../../tools/simulator/simulator';
@@ -13,50 +13,40 @@ import type { Simulator } from '../../tools/simulator/simulator';
 const POPUP = 'src/popup/popup.html';
 const MINUTE = 60_000;
 
+const test = extensionTest({ scope: 'file' });
+
 describe('to call back, in Chromium', () => {
-  let sim: Simulator;
-  let ext: ChromiumExtension;
   let popup: Page;
 
-  beforeAll(async () => {
-    sim = await startLoopbackSimulator();
-    ext = await launchChromium();
-    await configureExtension(ext, settingsFor(sim));
-    await sim.waitForClients(1, 30_000);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await sim?.stop();
-  });
-
-  const badge = () => ext.evalInWorker(() => chrome.action.getBadgeText({}));
-  const waitForBadge = (text: string, what: string) => waitFor(async () => ((await badge()) === text ? true : undefined), `badge "${text}" (${what})`, 30_000);
+  const badge = (ext: ChromiumExtension) => ext.evalInWorker(() => chrome.action.getBadgeText({}));
+  const waitForBadge = (ext: ChromiumExtension, text: string, what: string) =>
+    waitFor(async () => ((await badge(ext)) === text ? true : undefined), `badge "${text}" (${what})`, 30_000);
   const entries = () => popup.getByTestId('call-back-entry');
 
-  function send(frames: string[]): void {
+  function send(sim: Simulator, frames: string[]): void {
     for (const frame of frames) sim.send(frame);
   }
 
-  async function openPopup(): Promise<Page> {
+  async function openPopup(ext: ChromiumExtension): Promise<Page> {
     const page = await ext.openExtensionPage(POPUP);
     await page.getByTestId('popup-root').and(page.locator('[aria-busy="false"]')).waitFor({ timeout: 30_000 });
     return page;
   }
 
-  it('a missed call and a second attempt are one entry counting 2, and the badge counts the caller', async () => {
+  test('a missed call and a second attempt are one entry counting 2, and the badge counts the caller', async ({ sim, connected: ext }) => {
     const start = Date.now() - 20 * MINUTE;
-    await waitForBadge('', 'idle and connected');
-    popup = await openPopup();
+    await waitForBadge(ext, '', 'idle and connected');
+    popup = await openPopup(ext);
     // Nothing to call back: the section takes no space at all.
     expect(await popup.getByTestId('call-backs').count()).toBe(0);
 
-    send(missedCall('cb-missed-1', start, '+380671234567'));
+    send(sim, missedCall('cb-missed-1', start, '+380671234567'));
     await entries().first().waitFor({ timeout: 30_000 });
     expect(await entries().count()).toBe(1);
     await expect.poll(() => entries().first().getByTestId('call-back-attempts').textContent(), { timeout: 15_000 }).toContain('1');
 
     // The second attempt writes the number the national way: still the same caller.
-    send(missedCall('cb-missed-2', start + 5 * MINUTE, '067 123 45 67'));
+    send(sim, missedCall('cb-missed-2', start + 5 * MINUTE, '067 123 45 67'));
     await expect.poll(() => entries().first().getByTestId('call-back-attempts').textContent(), { timeout: 30_000 }).toBe('Attempts: 2');
     expect(await entries().count()).toBe(1);
     const row = entries().first();
@@ -72,18 +62,18 @@ describe('to call back, in Chromium', () => {
     });
     expect(above).toBe(true);
     // The popup is open: the missed calls are seen, and the badge counts the one waiting caller.
-    await waitForBadge('1', 'one caller to call back');
+    await waitForBadge(ext, '1', 'one caller to call back');
     expect(await ext.evalInWorker(() => chrome.action.getTitle({}))).toContain('Callers waiting for a call back');
   });
 
-  it('keeps the entry over a worker restart', async () => {
+  test('keeps the entry over a worker restart', async ({ connected: ext }) => {
     await ext.stopWorker();
-    await waitForBadge('1', 'after the worker restarted');
+    await waitForBadge(ext, '1', 'after the worker restarted');
     const stored = (await readStorage(ext, 'local', 'callpop.callBacks')) as { key: string; attempts: number }[];
     expect(stored.map((entry) => [entry.key, entry.attempts])).toEqual([[CALLER_KEY, 2]]);
   });
 
-  it('the repeat caller rings with the story line in the pop and on the live card', async () => {
+  test('the repeat caller rings with the story line in the pop and on the live card', async ({ sim, connected: ext }) => {
     await sim.waitForClients(1, 30_000);
     // Chrome has no getter for a notification's text: record what the worker asks for.
     await ext.evalInWorker(() => {
@@ -99,7 +89,7 @@ describe('to call back, in Chromium', () => {
       }
     });
     const at = Date.now();
-    send(ringingCall('cb-ring-3', at, '+380671234567'));
+    send(sim, ringingCall('cb-ring-3', at, '+380671234567'));
     const id = 'call:cb-ring-3';
     await waitFor(async () => ((await liveNotificationIds(ext)).includes(id) ? true : undefined), 'the pop of the third call', 30_000);
     const created = await ext.evalInWorker(() => (globalThis as unknown as { __created: [string, { message: string }][] }).__created.map(([nid, options]) => [nid, options.message]));
@@ -108,16 +98,16 @@ describe('to call back, in Chromium', () => {
     const story = popup.getByTestId('story-line');
     await story.waitFor({ timeout: 30_000 });
     expect(await story.textContent()).toMatch(/3rd call today · last missed \d{1,2}:\d{2}/);
-    send([ringingCall('cb-ring-3', at, '+380671234567')[0]!.replace('call.dial', 'call.hangup')]);
+    send(sim, [ringingCall('cb-ring-3', at, '+380671234567')[0]!.replace('call.dial', 'call.hangup')]);
     await popup.getByTestId('live-call').waitFor({ state: 'detached', timeout: 30_000 });
   });
 
-  it('an answered call back takes the entry away, and the badge follows', async () => {
+  test('an answered call back takes the entry away, and the badge follows', async ({ sim, connected: ext }) => {
     // The unanswered third ring made it 3 attempts; the call back resolves them all.
     await expect.poll(() => entries().first().getByTestId('call-back-attempts').textContent(), { timeout: 30_000 }).toBe('Attempts: 3');
-    send(answeredCallBack('cb-back', Date.now(), '0671234567'));
+    send(sim, answeredCallBack('cb-back', Date.now(), '0671234567'));
     await popup.getByTestId('call-backs').waitFor({ state: 'detached', timeout: 30_000 });
-    await waitForBadge('', 'nobody left to call back');
+    await waitForBadge(ext, '', 'nobody left to call back');
     expect(await readStorage(ext, 'local', 'callpop.callBacks')).toEqual([]);
   });
 });

@@ -1,28 +1,18 @@
 // Issue 8, network and bad input: real Chromium with the built extension against the simulator's
 // fault switches. Time limits are shortened through the test tuning hook where a case needs it
 // (storage.local 'callpop.testTuning', read by src/background/start-background.ts).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
-import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
+import { describe, expect } from 'vitest';
+import { waitFor } from './support/chromium';
+import { extensionTest } from './support/extension-test';
+import { configureExtension, settingsFor } from './support/extension-setup';
 import { liveNotificationIds, readCallsState, readHealth } from './support/extension-state';
 import { healthWhen, incomingFrame, processedFrames, setTestTuning } from './support/fault-frames';
-import type { Simulator } from '../../tools/simulator/simulator';
 import { RECONNECT } from '../../src/connection/reconnect-policy';
 
+const test = extensionTest();
+
 describe('faults in Chromium', () => {
-  let sim: Simulator;
-  let ext: ChromiumExtension;
-
-  beforeEach(async () => {
-    sim = await startLoopbackSimulator();
-    ext = await launchChromium();
-  });
-  afterEach(async () => {
-    await ext?.close();
-    await sim?.stop();
-  });
-
-  it('rejects non-JSON, binary, empty, null, array, unknown event, missing uuid, wrong types and a 5 MB frame, each counted with its reason, on the same open socket; a slow fragmented good frame then pops', async () => {
+  test('rejects non-JSON, binary, empty, null, array, unknown event, missing uuid, wrong types and a 5 MB frame, each counted with its reason, on the same open socket; a slow fragmented good frame then pops', async ({ sim, ext }) => {
     await configureExtension(ext, settingsFor(sim));
     await sim.waitForClients(1, 15_000);
     const five = `{"event":"call.dial","pad":"${'x'.repeat(5 * 1024 * 1024)}"}`;
@@ -60,7 +50,7 @@ describe('faults in Chromium', () => {
     expect(sim.clientCount()).toBe(1);
   });
 
-  it('replaces a half-open connection make-before-break within the silence limit + one wake check (tuned to 3 s + 1 s here)', async () => {
+  test('replaces a half-open connection make-before-break within the silence limit + one wake check (tuned to 3 s + 1 s here)', async ({ sim, ext }) => {
     const tuning = { keepAliveMs: 1_000, silenceLimitMs: 3_000, wakeCheckMs: 1_000 };
     await setTestTuning(ext, tuning);
     await configureExtension(ext, settingsFor(sim));
@@ -84,7 +74,7 @@ describe('faults in Chromium', () => {
     expect(Object.keys((await readCallsState(ext)).active)).toEqual(['after-half-open']);
   });
 
-  it(`abandons a handshake that never completes after the ${RECONNECT.connectTimeoutMs / 1000} s connect timeout, retries, and connects once the PBX answers`, async () => {
+  test(`abandons a handshake that never completes after the ${RECONNECT.connectTimeoutMs / 1000} s connect timeout, retries, and connects once the PBX answers`, async ({ sim, ext }) => {
     // The connect timeout is a constant (src/connection/reconnect-policy.ts), not in the test tuning: this test waits it out.
     sim.setStall(true);
     const startedAt = Date.now();
@@ -102,7 +92,7 @@ describe('faults in Chromium', () => {
     await healthWhen(ext, (h) => h.state === 'connected', 'connected', 15_000);
   });
 
-  it('keeps an accept-then-close loop bounded: backoff grows with no reset, and attempts per minute stay few', async () => {
+  test('keeps an accept-then-close loop bounded: backoff grows with no reset, and attempts per minute stay few', async ({ sim, ext }) => {
     sim.setAcceptThenClose({ code: 1011, reason: 'overloaded' });
     await configureExtension(ext, settingsFor(sim));
     const windowMs = 30_000;

@@ -1,27 +1,17 @@
 // Issue 8, lifecycle: PBX killed mid-call, a PBX that answers with an `error` frame and closes,
 // a PBX that is down while the worker sleeps, and an extension reload. Real Chromium + simulator.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
+import { describe, expect } from 'vitest';
+import { waitFor } from './support/chromium';
+import { extensionTest } from './support/extension-test';
 import { configureExtension, freePort, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { allCalls, liveNotificationIds, readCallsState, readNotificationLog } from './support/extension-state';
 import { healthWhen, incomingFrame, processedFrames } from './support/fault-frames';
-import type { Simulator } from '../../tools/simulator/simulator';
 import { RECONNECT } from '../../src/connection/reconnect-policy';
 
+const test = extensionTest();
+
 describe('lifecycle faults in Chromium', () => {
-  let sim: Simulator;
-  let ext: ChromiumExtension;
-
-  beforeEach(async () => {
-    sim = await startLoopbackSimulator();
-    ext = await launchChromium();
-  });
-  afterEach(async () => {
-    await ext?.close();
-    await sim?.stop();
-  });
-
-  it('PBX killed mid-call and back 10 s later: the popup says "Reconnecting" meanwhile, the call finishes, one notification only', async () => {
+  test('PBX killed mid-call and back 10 s later: the popup says "Reconnecting" meanwhile, the call finishes, one notification only', async ({ sim, ext }) => {
     await configureExtension(ext, settingsFor(sim));
     await sim.waitForClients(1, 15_000);
     const dial = incomingFrame('call.dial', 'killed-mid-call');
@@ -55,7 +45,7 @@ describe('lifecycle faults in Chromium', () => {
     expect(creates.map((e) => e.id)).toEqual([ringing]);
   }, 120_000);
 
-  it('a PBX `error` frame followed by a close, three times, slows retries to one per 5 minutes and says check the API key; new settings connect at once', async () => {
+  test('a PBX `error` frame followed by a close, three times, slows retries to one per 5 minutes and says check the API key; new settings connect at once', async ({ sim, ext }) => {
     sim.setAcceptThenClose({ code: 1008, reason: 'policy', firstFrame: '{"event":"error","message":"invalid apiKey"}' });
     await configureExtension(ext, settingsFor(sim));
     const stopped = await healthWhen(ext, (h) => h.state === 'stopped', 'stopped', 30_000);
@@ -75,7 +65,7 @@ describe('lifecycle faults in Chromium', () => {
     await healthWhen(ext, (h) => h.state === 'connected', 'connected with new settings');
   });
 
-  it(`PBX down while the worker is stopped: the watchdog alarm alone reconnects within one period (${RECONNECT.maxDelayMs / 1000} s) of the PBX coming back`, async () => {
+  test(`PBX down while the worker is stopped: the watchdog alarm alone reconnects within one period (${RECONNECT.maxDelayMs / 1000} s) of the PBX coming back`, async ({ sim, ext }) => {
     const port = await freePort();
     await sim.stop();
     // Settings point at a port nobody listens on yet: the PBX is down.
@@ -83,18 +73,22 @@ describe('lifecycle faults in Chromium', () => {
     await healthWhen(ext, (h) => h.failedAttempts >= 3 && h.state === 'reconnecting', 'a few failed attempts', 30_000);
     await ext.stopWorker();
     // From here on nothing wakes the worker but its own alarm: no page, no evaluation.
-    sim = await startLoopbackSimulator({ port });
-    const backAt = Date.now();
-    await sim.waitForClients(1, 60_000);
-    const tookMs = Date.now() - backAt;
-    // One alarm period (30 s), plus slack for a busy machine.
-    expect(tookMs).toBeLessThanOrEqual(30_000 + 8_000);
-    sim.send(incomingFrame('call.dial', 'after-pbx-back'));
-    await processedFrames(ext, 1);
-    expect(Object.keys((await readCallsState(ext)).active)).toEqual(['after-pbx-back']);
+    const back = await startLoopbackSimulator({ port });
+    try {
+      const backAt = Date.now();
+      await back.waitForClients(1, 60_000);
+      const tookMs = Date.now() - backAt;
+      // One alarm period (30 s), plus slack for a busy machine.
+      expect(tookMs).toBeLessThanOrEqual(30_000 + 8_000);
+      back.send(incomingFrame('call.dial', 'after-pbx-back'));
+      await processedFrames(ext, 1);
+      expect(Object.keys((await readCallsState(ext)).active)).toEqual(['after-pbx-back']);
+    } finally {
+      await back.stop();
+    }
   }, 120_000);
 
   // Case 8 (extension reload) is not here: Chromium disables a --load-extension extension on
   // chrome.runtime.reload() (chrome://extensions-internals: registry_status DISABLED), so the harness
-  // cannot reload it. See README "Reliability and security".
+  // cannot reload it. See docs/reliability.md.
 });

@@ -47,7 +47,7 @@ mkdirSync(out, { recursive: true });
 for (const browser of ['chrome', 'firefox']) run('npx', ['vite', 'build', '--mode', browser, '--logLevel', 'warn'], { CALLPOP_STORE: '1', NODE_ENV: 'production' });
 zipDir('dist/store-chrome', 'chrome.zip');
 zipDir('dist/store-firefox', 'firefox.zip');
-// The reviewer rebuilds from this with `npm ci && npm run package` (README, "Packaging").
+// The reviewer rebuilds from this with `npm ci && npm run package` (docs/deployment.md, "Packaging for the stores").
 writeSourceArchive();
 console.log(`Packages in ${out}:`);
 run('ls', ['-l', out]);

@@ -3,12 +3,11 @@
 // valid frames mutated field by field, arbitrary JSON and arbitrary strings, in sequences over a
 // handful of uuids. Checked: nothing throws, a call never moves backwards, history stays within its cap.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { processFrame } from '../../src/calls/process-frame';
 import { createInitialState } from '../../src/calls/initial-state';
 import type { CallStatus, CallsState } from '../../src/calls/types';
 import type { ReducerConfig } from '../../src/calls/reducer-config';
-import { createCatalogTranslator, type Catalog } from '../../src/i18n/catalog-translator';
+import { catalogTranslator } from '../i18n/load-catalog';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 
 function arg(name: string, fallback: number): number {
@@ -23,12 +22,11 @@ const HISTORY_LIMIT = 5;
 const RANK: Record<CallStatus, number> = { ringing: 0, answered: 1, ended: 2 };
 const UUIDS = ['a', 'b', 'c', '__proto__', 'constructor'];
 
-const catalog = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Catalog;
 const config: ReducerConfig = {
   policy: { ...DEFAULT_SETTINGS.notifications, autoOpen: 'ring' },
   historyLimit: HISTORY_LIMIT,
   subscriber: '101',
-  t: createCatalogTranslator(catalog),
+  t: catalogTranslator('en'),
   secrets: ['fuzz-key'],
 };
 

@@ -2,8 +2,7 @@
 // one per frame plus a summary. Rejected frames are data (exit 0); only bad arguments or
 // unreadable files exit non-zero, with one line on stderr.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { createCatalogTranslator, type Catalog } from '../../src/i18n/catalog-translator';
+import { catalogTranslator } from '../i18n/load-catalog';
 import { parseReplayArgs } from './parse-args';
 import { parseScenario } from './scenario';
 import { parseReplaySettings } from './replay-settings';
@@ -33,8 +32,7 @@ function main(): void {
   if (!scenario.ok) fail(`${args.scenario}: ${scenario.error}`);
   const settings = parseReplaySettings(args.settings === null ? null : readText(args.settings, 'settings'));
   if (!settings.ok) fail(settings.error);
-  const catalogPath = fileURLToPath(new URL('../../public/_locales/en/messages.json', import.meta.url));
-  const t = createCatalogTranslator(JSON.parse(readText(catalogPath, 'catalog')) as Catalog);
+  const t = catalogTranslator('en');
   const historyLimit = settings.historyLimitSet ? settings.settings.historyLimit : UNBOUNDED_HISTORY;
   const lines = runReplay(scenario.steps, settings.settings, historyLimit, t);
   process.stdout.write(lines.map((line) => JSON.stringify(line)).join('\n') + '\n');

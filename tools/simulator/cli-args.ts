@@ -21,7 +21,7 @@ export interface CliConfig {
   onConnect: boolean;
 }
 
-export const USAGE = `PBX simulator: a WebSocket server speaking the PBX event stream (PROTOCOL.md).
+export const USAGE = `PBX simulator: a WebSocket server speaking the PBX event stream (docs/protocol.md).
 
 Usage: npm run simulator -- [options]
 

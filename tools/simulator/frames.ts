@@ -1,4 +1,4 @@
-// Small builders for wire frames (PROTOCOL.md field order), used by the generator and tests.
+// Small builders for wire frames (docs/protocol.md field order), used by the generator and tests.
 import type { Prng } from './prng';
 
 export type WireCallEvent = 'call.dial' | 'call.bridge' | 'call.hangup';
@@ -68,7 +68,7 @@ export function callFrame(input: CallFrameInput): string {
 
 /**
  * Pause (32) or available (64). The document names no `event` for these, so we send
- * `call.dial`; clients must go by `lgDirection` (PROTOCOL.md decision 4).
+ * `call.dial`; clients must go by `lgDirection` (docs/protocol.md decision 4).
  */
 export function presenceFrame(input: { away: boolean; uuid: string; leg: WireParty; serverTime: number }): string {
   return JSON.stringify({

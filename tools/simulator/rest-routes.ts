@@ -1,4 +1,4 @@
-// The platform's REST API (PROTOCOL.md, last section) on the simulator's port: log in with
+// The platform's REST API (docs/protocol.md, last section) on the simulator's port: log in with
 // domain and API key for a JSESSIONID cookie, click-to-call, missed calls, users. Same key
 // checks as the stream. No CORS headers, like a server that never expected a browser page:
 // the extension reaches it only with host permission.

@@ -2,7 +2,7 @@
 
 export const TIME_FIELDS = ['dialAt', 'bridgeAt', 'serverTime'] as const;
 
-// PROTOCOL.md decision 1: a time below 10^12 is seconds (the platform's REST API uses them).
+// docs/protocol.md decision 1: a time below 10^12 is seconds (the platform's REST API uses them).
 const SECONDS_LIMIT = 1e12;
 
 function isRecord(value: unknown): value is Record<string, unknown> {

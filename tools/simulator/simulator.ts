@@ -1,4 +1,4 @@
-// A PBX stand-in speaking PROTOCOL.md over a real WebSocket, with fault switches for tests.
+// A PBX stand-in speaking docs/protocol.md over a real WebSocket, with fault switches for tests.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';

@@ -12,7 +12,7 @@ export interface LintMessage {
 
 interface AcceptedWarning {
   code: string;
-  /** Whose code it is and why it is harmless (repeated in the README's "Firefox lint"). */
+  /** Whose code it is and why it is harmless (repeated in docs/testing.md, "What `npm test` runs"). */
   why: string;
   /** Must occur in the 300 characters before the reported position. */
   before: RegExp;

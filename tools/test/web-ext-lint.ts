@@ -1,5 +1,5 @@
 // `web-ext lint` on dist/firefox: no errors, and no warnings except the ones explained in the
-// README ("Firefox lint"), each accepted only at the library code it comes from
+// docs/testing.md ("What `npm test` runs"), each accepted only at the library code it comes from
 // (web-ext-lint-rules.ts). Runs in `npm test`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -16,7 +16,7 @@ const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', SOURCE_DIR, '--
 const report = JSON.parse(run.stdout) as { errors: LintMessage[]; warnings: LintMessage[] };
 const unexplained = report.warnings.filter((w) => !isAccepted(w, source));
 for (const m of [...report.errors, ...report.warnings]) {
-  const tag = report.errors.includes(m) ? 'error' : unexplained.includes(m) ? 'warning' : 'warning (explained in README)';
+  const tag = report.errors.includes(m) ? 'error' : unexplained.includes(m) ? 'warning' : 'warning (explained in docs/testing.md)';
   console.log(`web-ext lint ${tag}: ${m.code} ${m.message} ${m.file ?? ''}${m.line ? `:${m.line}:${m.column ?? ''}` : ''}`);
 }
 console.log(`web-ext lint: ${report.errors.length} errors, ${unexplained.length} unexplained warnings`);

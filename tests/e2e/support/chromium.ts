@@ -1,5 +1,5 @@
 // Launches Debian's Chromium with the built extension (dist/chrome), headless, for e2e tests.
-// Facts this relies on are in ../shared/BROWSER-TESTING.md (flags, reaching the worker, stopping it).
+// Facts this relies on are in docs/browser-testing.md (flags, reaching the worker, stopping it).
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CALLPOP_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROME_DIST = resolve('dist/chrome');
-/** Fixed by the public `key` in the unpacked build's manifest (see README). */
+/** Fixed by the public `key` in the unpacked build's manifest (see docs/deployment.md). */
 export const CHROME_EXTENSION_ID = 'ljhgflfifeepjelglocijbabgoldhbol';
 
 export interface ChromiumExtension {

@@ -1,5 +1,5 @@
 // Launches Debian's Firefox ESR headless over WebDriver BiDi (puppeteer-core) and installs
-// dist/firefox as a temporary add-on. Facts this relies on: ../shared/BROWSER-TESTING.md.
+// dist/firefox as a temporary add-on. Facts this relies on: docs/browser-testing.md.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

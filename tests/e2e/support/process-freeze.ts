@@ -1,5 +1,5 @@
 // A laptop lid in a test: SIGSTOP the whole browser process tree, SIGCONT it later. Timers that fell
-// due meanwhile then fire late, exactly as after a real sleep (shared/BROWSER-TESTING.md).
+// due meanwhile then fire late, exactly as after a real sleep (docs/browser-testing.md).
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** Every process whose command line names this profile directory, and all their descendants. */

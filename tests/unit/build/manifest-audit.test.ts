@@ -1,6 +1,7 @@
 // Issue 8 §18: the manifests ask for the least the features need and open no door.
 import { describe, expect, it } from 'vitest';
 import { manifestFor } from '../../../tools/build/manifest-for';
+import { loadCatalog } from '../../../tools/i18n/load-catalog';
 
 type Manifest = Record<string, unknown> & {
   permissions?: string[];
@@ -11,7 +12,7 @@ type Manifest = Record<string, unknown> & {
 };
 
 /**
- * Every permission and why (also listed in the README): alarms (the connection watchdog, the end of
+ * Every permission and why (also listed in docs/security.md): alarms (the connection watchdog, the end of
  * "do not disturb for 1 hour"), notifications (the call pop-ups), storage (settings, state, history),
  * offscreen (Chrome only: a service worker has no Audio, so the ring sound plays in an offscreen document;
  * Firefox plays it in its background page and does not know the permission).
@@ -98,10 +99,8 @@ describe('keyboard shortcuts', () => {
     expect(commands['open-caller-crm']?.description).toBe('__MSG_commandOpenCallerCrm__');
     // Chrome accepts at most four suggested keys, each Ctrl/Alt (+Shift) plus one key.
     for (const command of Object.values(commands)) expect(command.suggested_key?.default).toMatch(/^(Ctrl|Alt)\+(Shift\+)?[A-Z0-9]$/);
-    const { readFileSync } = await import('node:fs');
-    for (const lang of ['en', 'uk']) {
-      const catalog = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Record<string, { message?: string }>;
-      expect(catalog.commandOpenCallerCrm?.message, lang).toBeTruthy();
+    for (const lang of ['en', 'uk'] as const) {
+      expect(loadCatalog(lang).commandOpenCallerCrm?.message, lang).toBeTruthy();
     }
   });
 });

@@ -1,14 +1,14 @@
 // Normalized call events and a reducer config for the core's tests, built directly so the
 // reducer is tested on its own (the normalizer has its own tests).
-import { readFileSync } from 'node:fs';
 import type { CallEvent, CrmCard, Party } from '../../../src/protocol/events';
 import type { ReducerConfig } from '../../../src/calls/reducer-config';
 import { DEFAULT_SETTINGS, type NotificationPolicy } from '../../../src/settings/settings-schema';
-import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
+import { createCatalogTranslator } from '../../../src/i18n/catalog-translator';
+import { loadCatalog } from '../../../tools/i18n/load-catalog';
 
 export const T0 = 1_700_000_000_000;
 
-export const englishCatalog = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Catalog;
+export const englishCatalog = loadCatalog('en');
 export const t = createCatalogTranslator(englishCatalog);
 
 export function card(overrides: Partial<CrmCard> = {}): CrmCard {

@@ -1,14 +1,13 @@
 // Issue 18: the caller's story line in the pop, from local history by normalized number.
 import { describe, expect, it } from 'vitest';
 import { call, card, configWith, T0 } from './call-events';
-import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
-import { readFileSync } from 'node:fs';
+import { catalogTranslator } from '../../../tools/i18n/load-catalog';
 import { applyEvent } from '../../../src/calls/reducer';
 import { createInitialState } from '../../../src/calls/initial-state';
 import type { CallEvent } from '../../../src/protocol/events';
 import type { CallsState, Effect } from '../../../src/calls/types';
 
-const uk = createCatalogTranslator(JSON.parse(readFileSync('public/_locales/uk/messages.json', 'utf8')) as Catalog);
+const uk = catalogTranslator('uk');
 const HOUR = 3_600_000;
 // T0 is 2023-11-14 22:13 UTC; these tests live on the next day, in UTC.
 const DAY = Date.UTC(2023, 10, 15);

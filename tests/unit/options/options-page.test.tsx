@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser, fakeState, resetFakeBrowser, setPolicy } from '../support/fake-browser';
 import { OptionsApp } from '../../../src/options/options-app';
+import { loadCatalog } from '../../../tools/i18n/load-catalog';
 import type { ConnectionTestReport } from '../../../src/connection/connection-test';
 import type { ConnectionFields } from '../../../src/options/page-settings';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
@@ -244,10 +245,10 @@ describe('options page', () => {
 
   it('speaks Ukrainian when chosen, whatever the browser language', async () => {
     fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = { ...mine, language: 'uk' };
-    const catalog = await import('../../../public/_locales/uk/messages.json');
+    const catalog = loadCatalog('uk');
     vi.stubGlobal('fetch', async (url: string) => {
       expect(url).toBe('chrome-extension://fake-extension-id/_locales/uk/messages.json');
-      return { ok: true, json: async () => catalog.default };
+      return { ok: true, json: async () => catalog };
     });
     try {
       render(<OptionsApp />);

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeState, resetFakeBrowser } from '../support/fake-browser';
 import { createUiTranslator, uiLanguageTag } from '../../../src/platform/ui-strings';
-import uk from '../../../public/_locales/uk/messages.json';
-import en from '../../../public/_locales/en/messages.json';
+import { loadCatalog } from '../../../tools/i18n/load-catalog';
+
+const uk = loadCatalog('uk');
+const en = loadCatalog('en');
 
 vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 
@@ -36,15 +38,25 @@ describe('createUiTranslator', () => {
     const t = await createUiTranslator('uk');
     expect(t('optionsSave')).toBe('Save');
   });
+
+  it('falls back to the browser’s strings when the fetched file is not a catalog (checked, not cast)', async () => {
+    vi.stubGlobal('fetch', async () => ({ ok: true, json: async () => ({ optionsSave: 'Зберегти' }) }));
+    const t = await createUiTranslator('uk');
+    expect(t('optionsSave')).toBe('Save');
+  });
 });
 
 describe('locale catalogs', () => {
   it('have the same options and settingsError keys in Ukrainian and English, none empty', () => {
-    const mine = (c: Record<string, { message: string }>) => Object.keys(c).filter((k) => /^(options|settingsError)/.test(k)).sort();
+    const mine = (c: typeof uk) => Object.keys(c).filter((k) => /^(options|settingsError)/.test(k)).sort();
     expect(mine(uk)).toEqual(mine(en));
     for (const key of mine(uk)) {
-      expect((uk as Record<string, { message: string }>)[key]?.message.trim()).not.toBe('');
-      expect((en as Record<string, { message: string }>)[key]?.message.trim()).not.toBe('');
+      expect(uk[key]?.message.trim()).not.toBe('');
+      expect(en[key]?.message.trim()).not.toBe('');
     }
+  });
+
+  it('have every key in both languages (a string added in one only fails here)', () => {
+    expect(Object.keys(uk).sort()).toEqual(Object.keys(en).sort());
   });
 });

@@ -1,17 +1,9 @@
 // Builders for the stored shapes the popup reads, with defaults a test overrides field by field.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { CrmCard, Party } from '../../../src/protocol/events';
 import type { CallRecord, CallsState } from '../../../src/calls/types';
 import { INITIAL_HEALTH, type Health } from '../../../src/connection/health';
-import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
-import type { Translate } from '../../../src/i18n/i18n-types';
 
-export function catalogTranslator(language: 'en' | 'uk'): Translate {
-  // A path, not a URL: happy-dom replaces the global URL with one node:fs does not accept.
-  const file = resolve(import.meta.dirname, `../../../public/_locales/${language}/messages.json`);
-  return createCatalogTranslator(JSON.parse(readFileSync(file, 'utf8')) as Catalog);
-}
+export { catalogTranslator } from '../../../tools/i18n/load-catalog';
 
 export const T0 = Date.UTC(2024, 4, 15, 10, 0, 0);
 

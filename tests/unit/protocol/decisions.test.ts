@@ -1,4 +1,4 @@
-// PROTOCOL.md's decisions, one describe each (7–10 are call-state policy; only what they need
+// docs/protocol.md's decisions, one describe each (7–10 are call-state policy; only what they need
 // from normalization is here), plus the field table and the document's own example.
 import { describe, expect, it } from 'vitest';
 import type { CallEvent, NormalizeResult } from '../../../src/protocol/events';

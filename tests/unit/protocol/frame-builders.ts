@@ -1,4 +1,4 @@
-// Valid wire frames, as the PBX sends them (PROTOCOL.md), for any test that needs one.
+// Valid wire frames, as the PBX sends them (docs/protocol.md), for any test that needs one.
 // Every builder returns a fresh object; pass overrides to change or add fields (`undefined`
 // removes a field, because JSON.stringify drops it), and `wire()` to get the text frame.
 
@@ -13,7 +13,7 @@ export function wire(frame: WireFrame): string {
   return JSON.stringify(frame);
 }
 
-/** The document's own example frame (PROTOCOL.md, "One event"), verbatim. */
+/** The document's own example frame (docs/protocol.md, "One event"), verbatim. */
 export function exampleFrame(): WireFrame {
   return {
     event: 'call.dial',

@@ -1,17 +1,16 @@
 // The replay tool's parts, in process: fast, so every rule gets a test. replay-cli.test.ts
 // proves the wiring by spawning the real command.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runReplay, FALLBACK_EPOCH_MS } from '../../../tools/replay/run-replay';
 import { parseScenario } from '../../../tools/replay/scenario';
 import { parseReplaySettings } from '../../../tools/replay/replay-settings';
 import { parseReplayArgs } from '../../../tools/replay/parse-args';
-import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
+import { catalogTranslator } from '../../../tools/i18n/load-catalog';
 import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
 import { DIAL_AT, bridgeFrame, dialFrame, hangupFrame, presenceFrame, wire } from '../protocol/frame-builders';
 
-const t = createCatalogTranslator(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Catalog);
+const t = catalogTranslator('en');
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
 
 type Summary = { summary: { frames: number; rejected: number; presence: string | null; calls: Array<Record<string, unknown>> } };

@@ -64,7 +64,7 @@ describe('validateSubscriber', () => {
 });
 
 describe('buildConnectionUrl', () => {
-  it('builds the documented URL from PROTOCOL.md', () => {
+  it('builds the documented URL from docs/protocol.md', () => {
     expect(buildConnectionUrl(base)).toEqual({
       ok: true,
       url: 'wss://qwerty.pbx.vega.ua/live/connector/v3/easy?domain=qwerty.pbx.vega.ua&apiKey=k3y&subscriber=001',

@@ -8,10 +8,12 @@ import { actOnAlert, alertWindows, consoleMessages, type AlertWindow } from './s
 import { framesProcessed, liveNotificationIds, readCallsState, readNotificationLog } from './support/extension-state';
 import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
+import { CALLER_KEY, CALLER_NAME, missedCall } from './support/call-back-frames';
 
 const SCENARIOS = 'tests/fixtures/scenarios';
 const GROUP_DIAL = readScenarioFile(`${SCENARIOS}/group-call.jsonl`)[0]!.frame;
 const MISSED = readScenarioFile(`${SCENARIOS}/incoming-missed.jsonl`).map((line) => line.frame);
+const ANSWERED = readScenarioFile(`${SCENARIOS}/incoming-answered.jsonl`).map((line) => line.frame);
 
 /** Records every notifications.create the background makes, and whether the browser threw. */
 async function spyOnCreate(ff: FirefoxExtension): Promise<void> {
@@ -125,6 +127,28 @@ describe('Firefox notifications', () => {
     const cut = await alertTitled(firefox, 'measure 201');
     expect(whole.body).toBe('x'.repeat(200));
     expect(cut.body).toBe(`${'x'.repeat(200)}…`);
+  });
+
+  it("a repeat caller's pop: the line right after the number, the caller's story as the last line", async () => {
+    const ff = await start();
+    const start2 = Date.now() - 2 * 60_000;
+    for (const frame of [...missedCall('ff-story-1', start2, CALLER_KEY), missedCall('ff-story-2', start2 + 60_000, CALLER_KEY)[0]!]) sim!.send(frame);
+    await framesProcessed(ff, 3, waitFor);
+    const pop = await waitFor(async () => (await alertWindows(ff)).find((a) => a.title === CALLER_NAME && !a.body.startsWith('Missed call')), 'the ringing pop');
+    expect(pop.body).toMatch(/^ТОВ «Сонях» · \+380671234567 · Київ\n2nd call today · last missed \d{1,2}:\d{2}/);
+  });
+
+  it('answering says so in the pop, hanging up takes it away', async () => {
+    const ff = await start();
+    sim!.send(ANSWERED[0]!);
+    const ringing = await onlyAlert(ff);
+    expect(ringing.body).toBe('Рекламна агенція «Вітер» · +380671234567 · Київ, основний');
+    sim!.send(ANSWERED[1]!);
+    await waitFor(async () => ((await alertWindows(ff)).some((a) => a.body.startsWith('Answered · ')) ? true : undefined), 'the pop saying Answered');
+    expect((await onlyAlert(ff)).body).toBe('Answered · Рекламна агенція «Вітер» · +380671234567 · Київ, основний');
+    sim!.send(ANSWERED[2]!);
+    await waitFor(async () => ((await alertWindows(ff)).length === 0 ? true : undefined), 'no alert after the hangup');
+    expect(await liveNotificationIds(ff)).toEqual([]);
   });
 
   it('a call that rings and ends at once leaves only its missed-call alert: the ringing one is cleared too', async () => {

@@ -10,6 +10,7 @@ import { handleCommand } from './commands';
 import { DND_ALARM } from './dnd-alarm';
 import { exposeTestHandlers } from './test-hooks';
 import { notificationFeatures } from './notification-features';
+import { notificationShownEvent, onNotificationShown } from './clear-after-show';
 import { contextMenuOnShown, handleContextMenuClick, handleMenuShown } from './context-menu';
 
 let started: Promise<Background> | null = null;
@@ -34,6 +35,8 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 });
 browser.notifications.onClicked.addListener((id) => void background().then((bg) => handleNotificationClick(bg, id)));
 browser.notifications.onClosed.addListener((id, byUser) => void background().then((bg) => handleNotificationClosed(bg, id, byUser)));
+// Firefox only: a clear asked before its alert was on screen happens once it is (clear-after-show.ts).
+notificationShownEvent()?.addListener((id) => void onNotificationShown(id));
 // Firefox lists onButtonClicked but does not implement it, and warns at every start when a
 // listener is added: only a browser that accepts notification buttons gets one (notification-features.ts).
 if (notificationFeatures().buttons) {

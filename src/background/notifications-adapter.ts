@@ -8,6 +8,7 @@ import type { NotificationButton } from '../calls/notification-buttons';
 import { forgetButtons, rememberButtons } from './notification-buttons-store';
 import { notificationFeatures } from './notification-features';
 import { bodyWithContext } from '../calls/notification-body';
+import { clearNotification, noteCreated } from './clear-after-show';
 
 const ICON = 'icons/icon-128.png';
 
@@ -47,7 +48,7 @@ function optionsFor(op: NotificationOp, t: (key: string) => string, extras: Noti
 export async function applyNotificationOp(op: NotificationOp, t: (key: string) => string, extras: NotificationExtras = {}): Promise<void> {
   try {
     if (op.op === 'clear') {
-      await browser.notifications.clear(op.id);
+      await clearNotification(op.id); // once on screen: a Firefox alert not loaded yet ignores a close
       forgetButtons(op.id);
     } else {
       if (op.op === 'create') noteNotificationTiming('request', op.id, op.call);
@@ -74,5 +75,6 @@ async function show(op: NotificationOp, t: (key: string) => string, extras: Noti
       await browser.notifications.clear(op.id);
     }
   }
+  noteCreated(op.id); // before the create: the browser may report the show at any time after it
   await browser.notifications.create(op.id, options);
 }

@@ -17,9 +17,18 @@ const SHORTEST_CUT = 10;
 /**
  * `message` (company · number) and `context` (line · group) as one body of at most `limit`
  * characters. When it does not fit, the longest part is cut first (a long company name), so the
- * short ones the agent acts on (the number, the line's label) stay whole.
+ * short ones the agent acts on (the number, the line's label) stay whole. The message's second
+ * line (the caller's story, notification-policy.ts) stays the last line, as Chrome shows it:
+ * Firefox's alert keeps line breaks (white-space: pre-wrap in alert.css).
  */
 export function bodyWithContext(message: string, context: string, limit = FIREFOX_BODY_LIMIT): string {
+  const [first = '', ...rest] = message.split('\n');
+  const story = cleanText(rest.join(' '), Math.floor(limit / 2)) ?? '';
+  const head = oneLine(first, context, story === '' ? limit : limit - story.length - 1);
+  return [head, story].filter((line) => line !== '').join('\n');
+}
+
+function oneLine(message: string, context: string, limit: number): string {
   const parts = [message, context].filter((text) => text !== '').flatMap((text) => text.split(SEPARATOR));
   const lengthOf = () => joinParts(parts).length;
   while (lengthOf() > limit) {

@@ -10,7 +10,7 @@
 //
 // The memory is per background life, like the windows it is about: a background that unloads
 // loses nothing the next one needs (a notification shown long ago clears at once).
-import { browser } from '../shared/browser-api';
+import { browser } from '../platform/browser-api';
 
 /** Should the show never be reported (a system notification backend that does not), clear anyway. */
 export const SHOW_WAIT_LIMIT_MS = 2_000;

@@ -12,7 +12,7 @@ import { alertWindows, openTabFromChrome } from './support/firefox-chrome';
 import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { framesProcessed, readHealth, readStorage } from './support/extension-state';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
-import { LOCAL_KEYS } from '../../src/shared/storage-keys';
+import { LOCAL_KEYS } from '../../src/storage/keys';
 
 const SCENARIOS = 'tests/fixtures/scenarios';
 const CALLS = [...readScenarioFile(`${SCENARIOS}/incoming-answered.jsonl`), ...readScenarioFile(`${SCENARIOS}/incoming-missed.jsonl`)].map((l) => l.frame);

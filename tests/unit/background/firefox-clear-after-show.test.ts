@@ -6,12 +6,12 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeBrowser, resetFakeBrowser } from '../support/fake-browser';
 import { openedSockets } from '../support/fake-socket';
 import { useFirefoxNotifications, type FirefoxAlerts } from '../support/fake-firefox-alerts';
-import { LOCAL_KEYS } from '../../../src/shared/storage-keys';
-import { DEFAULT_SETTINGS } from '../../../src/shared/settings-schema';
+import { LOCAL_KEYS } from '../../../src/storage/keys';
+import { DEFAULT_SETTINGS } from '../../../src/settings/settings-schema';
 import { SHOW_WAIT_LIMIT_MS } from '../../../src/background/clear-after-show';
 import { dialFrame, hangupFrame } from '../protocol/frame-builders';
 
-vi.mock('../../../src/shared/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
+vi.mock('../../../src/platform/browser-api', async () => ({ browser: (await import('../support/fake-browser')).fakeBrowser }));
 vi.mock('../../../src/background/socket-factory', async () => (await import('../support/fake-socket')).fakeSocketFactory);
 
 const original = fakeBrowser.notifications;
@@ -21,7 +21,7 @@ const onScreen = () => firefox.onScreen().map((w) => w.id.split(':')[0]);
 
 beforeAll(async () => {
   // Resolve both mocks before any reset, so they hold the instances imported above.
-  await import('../../../src/shared/browser-api');
+  await import('../../../src/platform/browser-api');
   await import('../../../src/background/socket-factory');
 });
 

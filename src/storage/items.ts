@@ -4,7 +4,7 @@
 // one writing context, so the per-item queue in item.ts is enough to keep its writes in order.
 import * as z from 'zod/mini';
 import { defineItem } from './item';
-import { LOCAL_KEYS, SESSION_KEYS } from './keys';
+import { LOCAL_KEYS, SESSION_KEYS, TEST_TUNING_KEY } from './keys';
 import { defineListItem } from './list-item';
 import { callBackEntrySchema, callRecordSchema } from './call-state-schema';
 import { parseLiveState, parseShownRecord, type LiveState, type ShownRecord } from './call-state-parse';
@@ -127,7 +127,7 @@ export interface TestTuning {
 }
 export const testTuningItem = defineItem<TestTuning>({
   area: 'local',
-  key: LOCAL_KEYS.testTuning,
+  key: TEST_TUNING_KEY,
   version: 1,
   parse: (raw) => {
     const object = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;

@@ -22,7 +22,6 @@ export const LOCAL_KEYS = {
   keepAliveMode: 'callpop.keepAliveMode',
   dnd: 'callpop.dnd',
   restStatus: 'callpop.restStatus',
-  testTuning: 'callpop.testTuning',
   quarantine: 'callpop.quarantine',
   storageTrim: 'callpop.storageTrim',
 } as const;
@@ -31,3 +30,7 @@ export const SYNC_KEYS = {
   /** Non-secret preferences only (no apiKey, ever). */
   preferences: 'callpop.preferences',
 } as const;
+
+/** Test-only timers and hooks (items.ts testTuningItem). Apart from LOCAL_KEYS so a build that
+ *  never reads it (the release, see __CALLPOP_TEST__) does not carry the name either. */
+export const TEST_TUNING_KEY = 'callpop.testTuning';

@@ -10,7 +10,7 @@ import { launchFirefox, type FirefoxExtension } from './support/firefox';
 import { consoleMessages, evalInChrome } from './support/firefox-chrome';
 import { configureExtension, freePort } from './support/extension-setup';
 import { readHealth } from './support/extension-state';
-import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
+import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 
 const KEY = 'Console-Key-7391';
 

@@ -3,6 +3,7 @@
 // test lets read the clipboard (headless Chromium keeps one in memory).
 import type { ChromiumExtension } from './chromium';
 import { readStorage } from './extension-state';
+import { SESSION_KEYS } from '../../../src/storage/keys';
 
 export function pressNotificationButton(ext: ChromiumExtension, id: string, index: number): Promise<void> {
   return ext.evalInWorker(
@@ -14,10 +15,19 @@ export function pressNotificationButton(ext: ChromiumExtension, id: string, inde
   );
 }
 
-/** What each button of notification `id` means, as the background recorded when it popped. */
+/**
+ * What each button of notification `id` means, as the background recorded when it popped. The
+ * record is written once per batch, after the pop-ups are out (notification-buttons-store.ts): a
+ * test that saw the notification waits a moment for it. Undefined when none comes within 5 s.
+ */
 export async function buttonsShown(ext: ChromiumExtension, id: string): Promise<string[] | undefined> {
-  const entries = ((await readStorage(ext, 'session', 'callpop.notificationButtons')) ?? []) as Array<{ id: string; buttons: string[] }>;
-  return entries.find((entry) => entry.id === id)?.buttons;
+  const deadline = Date.now() + 5_000;
+  for (;;) {
+    const entries = ((await readStorage(ext, 'session', SESSION_KEYS.notificationButtons)) ?? []) as Array<{ id: string; buttons: string[] }>;
+    const found = entries.find((entry) => entry.id === id)?.buttons;
+    if (found || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** `origin`: any http origin that answers (the simulator's); the page only needs to exist. */

@@ -1,7 +1,7 @@
 // Click-to-call through the PBX (docs/protocol.md REST makeCall): the PBX rings the agent's own phone,
 // then dials the number. Used by the popup's "Call back", the missed-call notification's button
 // and the page context menu.
-import { browser } from '../platform/browser-api';
+import { showAnnouncement } from './notifications-adapter';
 import type { Translate } from '../i18n/i18n-types';
 import type { Settings } from '../settings/settings-schema';
 import { phoneNumberIn } from '../protocol/phone-number';
@@ -38,7 +38,5 @@ export async function announceCallResult(result: CallResult, t: Translate): Prom
       ? t('dialNoNumber')
       : t('dialFailedTitle', [result.number]);
   const message = result.ok ? t('dialStartedMessage') : t(restErrorMessageKey(result.error));
-  await browser.notifications
-    .create(id, { type: 'basic', iconUrl: browser.runtime.getURL('icons/icon-128.png'), title, message: message || title })
-    .catch(() => undefined);
+  await showAnnouncement(id, title, message);
 }

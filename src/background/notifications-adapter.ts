@@ -2,7 +2,7 @@
 // which calls pop, and with what text, was decided by the pure core.
 import { browser, type Notifications } from '../platform/browser-api';
 import type { NotificationOp } from '../calls/types';
-import { appendNotificationLog } from './notification-log';
+import { appendNotificationLog, flushNotificationLog } from './notification-log';
 import { noteNotificationTiming } from './timing-probe';
 import type { NotificationButton } from '../calls/notification-buttons';
 import { forgetButtons, rememberButtons } from './notification-buttons-store';
@@ -77,4 +77,18 @@ async function show(op: NotificationOp, t: (key: string) => string, extras: Noti
   }
   noteCreated(op.id); // before the create: the browser may report the show at any time after it
   await browser.notifications.create(op.id, options);
+}
+
+/**
+ * A notification that is no call's: the outcome of a call the agent asked for from a page or a
+ * button. Through here so it reaches the notification log like every other pop-up.
+ */
+export async function showAnnouncement(id: string, title: string, message: string): Promise<void> {
+  try {
+    await browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL(ICON), title, message: message || title });
+    appendNotificationLog({ at: Date.now(), op: 'create', id, kind: 'dial' });
+    await flushNotificationLog();
+  } catch (error) {
+    console.warn('CallPop: notification failed', 'create', id, error instanceof Error ? error.message : String(error));
+  }
 }

@@ -5,7 +5,8 @@ export const notificationLogEntrySchema = z.object({
   at: z.number(),
   op: z.enum(['create', 'update', 'clear']),
   id: z.string(),
-  kind: z.enum(['incoming', 'outgoing', 'internal', 'missed']),
+  /** A call's notification, or `dial`: the outcome of a call the agent asked for (background/call-back.ts). */
+  kind: z.enum(['incoming', 'outgoing', 'internal', 'missed', 'dial']),
   /** 1, 2, 3 … in the order carried out (numbered when written), so a reader can tell new entries from old. */
   seq: z.optional(z.number()),
 });

@@ -7,6 +7,7 @@ import type { CallsState, Effect } from '../calls/types';
 import type { ReducerConfig } from '../calls/reducer-config';
 import type { NormalizeResult } from '../protocol/events';
 import { saveCallsState } from './state-persistence';
+import { noteBatchTiming } from './timing-probe';
 
 export interface PipelineHooks {
   config(): ReducerConfig;
@@ -79,11 +80,13 @@ export class CallPipeline {
         effects.push(...produced);
       }
       const historyChanged = this.state.history.length !== lengthBefore || this.state.history.at(-1) !== lastBefore;
+      noteBatchTiming('reduced');
       try {
         await saveCallsState(this.state, historyChanged, this.state.callBacks !== callBacksBefore);
       } catch (error) {
         console.warn('CallPop: could not persist call state', error instanceof Error ? error.message : String(error));
       }
+      noteBatchTiming('recorded');
       this.hooks.onState(this.state);
       // A notification shown and gone within one batch is never asked of the browser (flood-proof).
       await this.hooks.applyEffects(coalesceNotificationOps(effects));

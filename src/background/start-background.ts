@@ -28,6 +28,7 @@ import { ensureContextMenus, setContextMenusVisible } from './context-menu';
 import { resetRestStatus, restFeaturesAvailable } from './pbx-rest';
 import { REST_STATUS_KEY } from '../shared/rest-status';
 import { setTimingProbe } from './timing-probe';
+import { parseTestTuning, TEST_TUNING_KEY, type TestTuning } from './test-tuning';
 import { applyDoNotDisturb, dndActive } from '../calls/do-not-disturb';
 import { shouldRing } from '../calls/ring-decision';
 import { readDnd } from '../shared/dnd-store';
@@ -36,8 +37,6 @@ import { scheduleDndEnd } from './dnd-alarm';
 import { dropOtherPbxAccess } from './pbx-permissions';
 
 export const WATCHDOG_ALARM = 'callpop-watchdog';
-/** Test-only tuning (shorter keep-alive and silence limits), read from local storage. */
-const TUNING_KEY = 'callpop.testTuning';
 
 export interface Background {
   settings(): Settings;
@@ -71,8 +70,8 @@ export async function startBackground(): Promise<Background> {
     loadHealth(),
     readTestTuning(),
     browser.storage.local.get(LOCAL_KEYS.keepAliveMode).then((items) => items[LOCAL_KEYS.keepAliveMode]),
-    syncTimingProbe(),
   ]);
+  setTimingProbe(testTuning.recordTimings);
   let settings = effective.settings;
   let tuningOverrides = testTuning;
   /** When the user went idle or locked the screen (in this worker's life). */
@@ -224,10 +223,10 @@ export async function startBackground(): Promise<Background> {
     async onStorageChanged(changes, area) {
       const settingsChanged =
         area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && LOCAL_KEYS.settings in changes);
-      if (area === 'local' && TUNING_KEY in changes) {
+      if (__CALLPOP_TEST__ && area === 'local' && TEST_TUNING_KEY in changes) {
         tuningOverrides = await readTestTuning();
         connection.setTuning(tuningFor(settings, tuningOverrides));
-        await syncTimingProbe();
+        setTimingProbe(tuningOverrides.recordTimings);
       }
       if (area === 'local' && LOCAL_KEYS.dnd in changes) {
         dnd = await readDnd();
@@ -249,24 +248,13 @@ export async function startBackground(): Promise<Background> {
   };
 }
 
-/** Bench-only: `recordTimings: true` in the test tuning turns the timing probe on. */
-async function syncTimingProbe(): Promise<void> {
-  const raw = (await browser.storage.local.get(TUNING_KEY))[TUNING_KEY] as { recordTimings?: unknown } | undefined;
-  setTimingProbe(raw?.recordTimings === true);
-}
-
-/** Test-only overrides, clamped to [200 ms, 10 min]: a stray value can neither spin the worker nor silence it. */
-async function readTestTuning(): Promise<Partial<ConnectionTuning>> {
-  const raw = (await browser.storage.local.get(TUNING_KEY))[TUNING_KEY] as Partial<Record<keyof ConnectionTuning, unknown>> | undefined;
-  const out: Partial<ConnectionTuning> = {};
-  for (const key of ['keepAliveMs', 'silenceLimitMs', 'wakeCheckMs'] as const) {
-    const v = raw?.[key];
-    if (typeof v === 'number' && Number.isFinite(v)) out[key] = Math.min(600_000, Math.max(200, v));
-  }
-  return out;
+/** The test tuning in the test build; the release build compiles to the release values. */
+async function readTestTuning(): Promise<TestTuning> {
+  if (!__CALLPOP_TEST__) return parseTestTuning(undefined);
+  return parseTestTuning((await browser.storage.local.get(TEST_TUNING_KEY))[TEST_TUNING_KEY]);
 }
 
 /** The silence limit is the admin's (settings, policy-settable); tests may shorten any of the three. */
-function tuningFor(settings: Settings, overrides: Partial<ConnectionTuning>): ConnectionTuning {
-  return { ...DEFAULT_TUNING, silenceLimitMs: settings.silenceLimitSeconds * 1000, ...overrides };
+function tuningFor(settings: Settings, overrides: TestTuning): ConnectionTuning {
+  return { ...DEFAULT_TUNING, silenceLimitMs: settings.silenceLimitSeconds * 1000, ...overrides.connection };
 }

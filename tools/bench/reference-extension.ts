@@ -21,7 +21,12 @@ export function buildReferenceExtension(url: string, browser: TargetBrowser): st
     permissions: ['notifications'],
     ...(browser === 'chrome'
       ? { background: { service_worker: 'background.js' } }
-      : { background: { scripts: ['background.js'] }, browser_specific_settings: { gecko: { id: REFERENCE_GECKO_ID } } }),
+      : {
+          background: { scripts: ['background.js'] },
+          browser_specific_settings: { gecko: { id: REFERENCE_GECKO_ID } },
+          // Firefox's default MV3 policy upgrades ws:// to wss://; CallPop's manifest says the same.
+          content_security_policy: { extension_pages: "script-src 'self'; object-src 'self'" },
+        }),
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ url, openTimingsPage: browser === 'firefox' }));

@@ -75,26 +75,33 @@ async function writeState(ext: ChromiumExtension, state: CallsState): Promise<vo
  */
 async function writeStateFor(ext: ChromiumExtension, state: CallsState): Promise<void> {
   const want = { live: Object.keys(state.active).length, history: state.history.length };
-  for (let attempt = 0; attempt < 4; attempt++) {
-    // Waking a stopped worker opens the popup, whose "mark missed seen" saves the state stored
-    // before: let that settle first, so it cannot land after the write below.
-    await ext.evalInWorker(() => true);
-    await new Promise((r) => setTimeout(r, 1_500));
-    await writeState(ext, state);
-    await ext.stopWorker();
-    // A worker handle that went away under us (stopped between listing and evaluating) is retried.
-    const stored = await ext.evalInWorker(
-      async ([sessionKey, localKey]) => {
-        const session = (await chrome.storage.session.get(sessionKey))[sessionKey] as { active?: object } | undefined;
-        const history = (await chrome.storage.local.get(localKey))[localKey] as unknown[] | undefined;
-        return { live: Object.keys(session?.active ?? {}).length, history: history?.length ?? 0 };
-      },
-      [SESSION_KEYS.callState, LOCAL_KEYS.history] as const,
-    ).catch(() => null);
-    await ext.stopWorker().catch(() => undefined);
-    if (stored && stored.live === want.live && stored.history === want.history) return;
+  let lastError = '';
+  for (let attempt = 0; attempt < 6; attempt++) {
+    try {
+      // Waking a stopped worker opens the popup, whose "mark missed seen" saves the state stored
+      // before: let that settle first, so it cannot land after the write below.
+      await ext.evalInWorker(() => true);
+      await new Promise((r) => setTimeout(r, 1_500));
+      await writeState(ext, state);
+      await ext.stopWorker();
+      const stored = await ext.evalInWorker(
+        async ([sessionKey, localKey]) => {
+          const session = (await chrome.storage.session.get(sessionKey))[sessionKey] as { active?: object } | undefined;
+          const history = (await chrome.storage.local.get(localKey))[localKey] as unknown[] | undefined;
+          return { live: Object.keys(session?.active ?? {}).length, history: history?.length ?? 0 };
+        },
+        [SESSION_KEYS.callState, LOCAL_KEYS.history] as const,
+      );
+      await ext.stopWorker();
+      if (stored.live === want.live && stored.history === want.history) return;
+      lastError = `stored ${stored.live} live, ${stored.history} history`;
+    } catch (error) {
+      // A worker that went away under us (stopped or restarted between listing and evaluating)
+      // is not a measurement: start the attempt again.
+      lastError = error instanceof Error ? error.message : String(error);
+    }
   }
-  throw new Error(`popup bench: the stored state never matched the ${want.history}-history run's (the worker kept overwriting it)`);
+  throw new Error(`popup bench: the stored state never matched the ${want.history}-history run's (last: ${lastError})`);
 }
 
 /** Opens the popup; returns the page and ms from navigation start until `selector` first exists. */

@@ -13,6 +13,7 @@ import { benchGrowth } from './cost-growth';
 import { measureStateSize } from './state-size';
 import { benchRingLatency } from './ring-latency';
 import { benchRingLatencyFirefox } from './ring-latency-firefox';
+import { latencyRows } from './latency-rows';
 import { benchPopupRender } from './popup-render';
 import { benchBrowserHeap } from './browser-heap';
 import { BROWSERS, measureBundles } from './bundle-report';
@@ -155,19 +156,7 @@ async function main(): Promise<void> {
     const from = rows.length;
     log(`ring-to-pop latency, CallPop and the reference extension alternating, ${LATENCY_CALLS} calls each, in Chromium`);
     const latency = await withSimulator((sim) => benchRingLatency(sim, LATENCY_CALLS));
-    rows.push(
-      { group: '4 latency', figure: `CallPop send → pop, p50 / p99 (${latency.calls} calls)`, value: `${fmt(latency.popMs.p50)} / ${fmt(latency.popMs.p99)} ms` },
-      { group: '', figure: `reference send → pop, p50 / p99`, value: `${fmt(latency.referencePopMs.p50)} / ${fmt(latency.referencePopMs.p99)} ms` },
-      { group: '', figure: 'p50 CallPop / reference', value: `${fmt(latency.p50VsReference, 2)}×`, target: TARGETS.latencyP50VsReference.text },
-      { group: '', figure: 'p99 CallPop − reference', value: `${fmt(latency.p99OverReferenceMs, 2)} ms`, target: TARGETS.latencyP99OverReferenceMs.text },
-      { group: '', figure: 'CallPop send → socket handler, p50 / p99', value: `${fmt(latency.arrivalMs.p50)} / ${fmt(latency.arrivalMs.p99)} ms` },
-      { group: '', figure: 'CallPop arrival → pop, p50 / p99', value: `${fmt(latency.overheadMs.p50)} / ${fmt(latency.overheadMs.p99)} ms` },
-      { group: '', figure: '  of which arrival → create called, p50 / p99', value: `${fmt(latency.processMs.p50)} / ${fmt(latency.processMs.p99)} ms` },
-      { group: '', figure: '    socket handler, parse, reduce, p50 / p99', value: `${fmt(latency.reduceMs.p50)} / ${fmt(latency.reduceMs.p99)} ms` },
-      { group: '', figure: '    state with the shown record stored, p50 / p99', value: `${fmt(latency.recordMs.p50)} / ${fmt(latency.recordMs.p99)} ms` },
-      { group: '', figure: '  of which notifications.create, p50 / p99', value: `${fmt(latency.createMs.p50)} / ${fmt(latency.createMs.p99)} ms` },
-      { group: '', figure: 'reference arrival → pop, p50 / p99', value: `${fmt(latency.referenceOverheadMs.p50)} / ${fmt(latency.referenceOverheadMs.p99)} ms` },
-    );
+    rows.push(...latencyRows('4 latency', latency));
     Object.assign(summary, {
       latencyP50VsReference: round(latency.p50VsReference),
       latencyP99OverReferenceMs: round(latency.p99OverReferenceMs),
@@ -190,17 +179,7 @@ async function main(): Promise<void> {
     const from = rows.length;
     log(`ring-to-pop latency, CallPop and its Firefox reference alternating, ${LATENCY_CALLS} calls each, in Firefox ESR`);
     const latency = await benchRingLatencyFirefox(LATENCY_CALLS);
-    rows.push(
-      { group: '4 latency Firefox', figure: `CallPop send → pop, p50 / p99 (${latency.calls} calls)`, value: `${fmt(latency.popMs.p50)} / ${fmt(latency.popMs.p99)} ms` },
-      { group: '', figure: `reference send → pop, p50 / p99`, value: `${fmt(latency.referencePopMs.p50)} / ${fmt(latency.referencePopMs.p99)} ms` },
-      { group: '', figure: 'p50 CallPop / reference', value: `${fmt(latency.p50VsReference, 2)}×`, target: TARGETS.latencyP50VsReference.text },
-      { group: '', figure: 'p99 CallPop − reference', value: `${fmt(latency.p99OverReferenceMs, 2)} ms`, target: TARGETS.latencyP99OverReferenceMs.text },
-      { group: '', figure: 'CallPop send → background handler, p50 / p99', value: `${fmt(latency.arrivalMs.p50)} / ${fmt(latency.arrivalMs.p99)} ms` },
-      { group: '', figure: '  of which arrival → create called, p50 / p99', value: `${fmt(latency.processMs.p50)} / ${fmt(latency.processMs.p99)} ms` },
-      { group: '', figure: '    handler, parse, reduce, p50 / p99', value: `${fmt(latency.reduceMs.p50)} / ${fmt(latency.reduceMs.p99)} ms` },
-      { group: '', figure: '    state with the shown record stored, p50 / p99', value: `${fmt(latency.recordMs.p50)} / ${fmt(latency.recordMs.p99)} ms` },
-      { group: '', figure: '  of which notifications.create, p50 / p99', value: `${fmt(latency.createMs.p50)} / ${fmt(latency.createMs.p99)} ms` },
-    );
+    rows.push(...latencyRows('4 latency Firefox', latency));
     Object.assign(summary, {
       firefoxLatencyP50VsReference: round(latency.p50VsReference),
       firefoxLatencyP99OverReferenceMs: round(latency.p99OverReferenceMs),

@@ -169,6 +169,8 @@ export async function benchPopupRender(ext: ChromiumExtension, config: ReducerCo
   for (const state of states) await once(state, LIVE_ROW); // warm-up: first open compiles the page's code
   await once(empty, EMPTY);
   for (let rep = 0; rep < repetitions; rep++) {
+    // Progress on stderr: on a loaded machine one repetition (three 5,000-record writes) takes minutes.
+    process.stderr.write(`bench: popup repetition ${rep + 1}/${repetitions}\n`);
     for (let c = 0; c < states.length; c++) {
       const emptyFirst = (rep + c) % 2 === 0;
       let emptyMs = emptyFirst ? await once(empty, EMPTY) : 0;
@@ -180,6 +182,7 @@ export async function benchPopupRender(ext: ChromiumExtension, config: ReducerCo
   }
   const largest = states.at(-1)!;
   await writeStateFor(ext, largest);
+  process.stderr.write('bench: popup scrolling the largest history\n');
   const scroll = await scrollHistory(ext, largest.history.length);
   return {
     emptyMs: spread(emptyRuns),

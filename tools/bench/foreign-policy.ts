@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { CHROME_EXTENSION_ID, type ChromiumExtension } from '../../tests/e2e/support/chromium';
 
 export const CHROMIUM_POLICY_DIR = '/etc/chromium/policies/managed';
+/** Where Debian's Firefox ESR reads enterprise policies from (the first is the one tests write). */
+export const FIREFOX_POLICY_FILES = ['/usr/lib/firefox-esr/distribution/policies.json', '/etc/firefox/policies/policies.json'];
 
 /** Policies that reach extensions: settings for ours, or install/block rules. */
 const EXTENSION_POLICY = new RegExp(`${CHROME_EXTENSION_ID}|"3rdparty"|"Extension[A-Za-z]*"`);
@@ -25,6 +27,22 @@ export function assertNoForeignPolicyFiles(dir = CHROMIUM_POLICY_DIR): void {
   if (found.length > 0) {
     throw new Error(
       `a Chromium managed policy on this machine configures extensions (${found.join(', ')}): ` +
+        'it would point CallPop elsewhere or change what it pops, so the figures would not be ours. ' +
+        'Remove it (or wait for the test that wrote it to finish) and run the bench again.',
+    );
+  }
+}
+
+/** Firefox policy files that reach extensions (our settings, ExtensionSettings, install rules). */
+export function foreignFirefoxPolicyFiles(files = FIREFOX_POLICY_FILES): string[] {
+  return files.filter((path) => existsSync(path) && /"3rdparty"|"Extension[A-Za-z]*"|callpop@callpop\.example/.test(readFileSync(path, 'utf8')));
+}
+
+export function assertNoForeignFirefoxPolicy(files = FIREFOX_POLICY_FILES): void {
+  const found = foreignFirefoxPolicyFiles(files);
+  if (found.length > 0) {
+    throw new Error(
+      `a Firefox enterprise policy on this machine configures extensions (${found.join(', ')}): ` +
         'it would point CallPop elsewhere or change what it pops, so the figures would not be ours. ' +
         'Remove it (or wait for the test that wrote it to finish) and run the bench again.',
     );

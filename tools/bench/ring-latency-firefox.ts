@@ -14,6 +14,7 @@ import { waitFor } from '../../tests/e2e/support/chromium';
 import { assertFirefoxInstalled, FIREFOX_EXTENSION_UUID, GECKO_ID, launchFirefox, type FirefoxExtension } from '../../tests/e2e/support/firefox';
 import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from '../../tests/e2e/support/extension-setup';
 import type { SimulatorClient } from '../simulator/simulator';
+import { assertNoForeignFirefoxPolicy } from './foreign-policy';
 import { buildReferenceExtension, REFERENCE_FIREFOX_UUID, REFERENCE_GECKO_ID, REFERENCE_SUBSCRIBER } from './reference-extension';
 import { clientFor, measureAlternating, TUNING_KEY, type LatencyResult, type LatencySide } from './ring-latency';
 
@@ -55,6 +56,7 @@ async function referencePage(ff: FirefoxExtension): Promise<Page> {
 
 export async function benchRingLatencyFirefox(calls: number): Promise<LatencyResult> {
   assertFirefoxInstalled();
+  assertNoForeignFirefoxPolicy();
   const sim = await startLoopbackSimulator();
   const referenceDir = buildReferenceExtension(sim.connectionUrl({ subscriber: REFERENCE_SUBSCRIBER }), 'firefox');
   const clients: SimulatorClient[] = [];
@@ -68,6 +70,11 @@ export async function benchRingLatencyFirefox(calls: number): Promise<LatencyRes
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
       await api.storage.local.set({ [key]: { recordTimings: true } });
     }, [TUNING_KEY] as const);
+    const managed = await firefox.evalInWorker(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return Object.keys(await api.storage.managed.get(null).catch(() => ({})));
+    }, null);
+    if (managed.length > 0) throw new Error(`a managed policy is in force for CallPop in this Firefox (storage.managed has ${managed.join(', ')}): the bench cannot configure the extension itself.`);
     await configureExtension(firefox, settingsFor(sim));
     const callpop: LatencySide = { client: await clientFor(sim, AGENT_EXT, clients), evaluate: inPage(() => firefox.extensionPage('options.html'), 'callpopTimings') };
     await waitFor(

@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 
 export default defineConfig({
   plugins: [preact()],
+  // Unit tests see the test build's code paths (test hooks, tuning); src/build-flags.d.ts.
+  define: { __CALLPOP_TEST__: 'true' },
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',

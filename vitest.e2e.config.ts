@@ -4,6 +4,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Source modules the tests import see the test build's flag (src/build-flags.d.ts).
+  define: { __CALLPOP_TEST__: 'true' },
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',

@@ -58,14 +58,16 @@ browser.idle?.onStateChanged.addListener((state) => void background().then((bg) 
 if ('ononline' in globalThis) globalThis.addEventListener('online', () => void background().then((bg) => bg.connection.suspect('online')));
 onStorageChanged((changes, area) => void background().then((bg) => bg.onStorageChanged(changes, area)));
 
-// A test cannot press a shortcut: it calls the same handler (only with exposeHandlers in the test tuning).
-exposeTestHandlers({ command: (command: string) => background().then((bg) => handleCommand(bg, command)) });
-
-// The same hook for the REST features: a test cannot open a context menu or press a notification button.
-exposeTestHandlers({
-  contextMenuClick: (info: { menuItemId: string; selectionText?: string; linkUrl?: string }) => background().then((bg) => handleContextMenuClick(bg, info)),
-  notificationButton: (id: string, index: number) => background().then((bg) => handleNotificationButton(bg, id, index)),
-});
+// Test build only (compiled away in release): a test cannot press a shortcut, open a context
+// menu or press a notification button, so it calls the same handlers (with exposeHandlers in
+// the test tuning).
+if (__CALLPOP_TEST__) {
+  exposeTestHandlers({
+    command: (command: string) => background().then((bg) => handleCommand(bg, command)),
+    contextMenuClick: (info: { menuItemId: string; selectionText?: string; linkUrl?: string }) => background().then((bg) => handleContextMenuClick(bg, info)),
+    notificationButton: (id: string, index: number) => background().then((bg) => handleNotificationButton(bg, id, index)),
+  });
+}
 
 // Waking for any reason also restores state and the socket.
 void background();

@@ -9,6 +9,7 @@ import type { CallsState, Effect } from '../calls/types';
 import type { ReducerConfig } from '../calls/reducer-config';
 import type { NormalizeResult } from '../protocol/events';
 import { saveRest, saveShown } from '../storage/call-state-store';
+import { noteBatchTiming } from './timing-probe';
 
 export interface PipelineHooks {
   config(): ReducerConfig;
@@ -65,9 +66,11 @@ export class CallPipeline {
   /** Shown record first (awaited), then the pop-ups and the rest of the state side by side. */
   private async persist(changed: { history: boolean; callBacks: boolean }, all: Effect[]): Promise<void> {
     const effects = this.hooks.gate(all, this.state);
+    noteBatchTiming('reduced');
     const warn = (error: unknown) => console.warn('CallPop: could not persist call state', error instanceof Error ? error.message : String(error));
     // A failed write still pops: a ring the agent never sees is worse than one seen twice.
     await saveShown(this.state).catch(warn);
+    noteBatchTiming('recorded');
     const rest = saveRest(this.state, changed).catch(warn);
     this.hooks.onState(this.state);
     await this.hooks.applyEffects(effects);

@@ -54,7 +54,5 @@ export function configureConnection(connection: ConnectionManager, settings: Set
 
 /** The silence limit is the admin's (settings, policy-settable); tests may shorten any of the three. */
 export function tuningFor(settings: Settings, tuning: TestTuning): ConnectionTuning {
-  const { keepAliveMs, silenceLimitMs, wakeCheckMs } = tuning;
-  const overrides = Object.fromEntries(Object.entries({ keepAliveMs, silenceLimitMs, wakeCheckMs }).filter(([, v]) => v !== undefined));
-  return { ...DEFAULT_TUNING, silenceLimitMs: settings.silenceLimitSeconds * 1000, ...overrides };
+  return { ...DEFAULT_TUNING, silenceLimitMs: settings.silenceLimitSeconds * 1000, ...tuning.connection };
 }

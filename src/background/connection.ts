@@ -3,6 +3,7 @@
 // verdict) are unit-tested with fakes. docs/connection.md tells the story in an agent's words.
 import type { Health, SuspectReason } from '../connection/health';
 import { RECONNECT, nextStepAfter, type AttemptEnd } from '../connection/reconnect-policy';
+import { DEFAULT_TUNING, type ConnectionTuning } from '../connection/tuning';
 import {
   afterFrameSurvived,
   afterSocketEnd,
@@ -25,17 +26,6 @@ export interface SocketLike {
   close(code?: number, reason?: string): void;
 }
 
-export interface ConnectionTuning {
-  /** How often the worker is kept busy while connected (Chrome stops an idle worker after 30 s). */
-  keepAliveMs: number;
-  /**
-   * A connection that heard nothing for this long is replaced (make-before-break): a browser has no
-   * other way to see a half-open socket that no wake or network signal announced.
-   */
-  silenceLimitMs: number;
-  /** How often the clock and the network are looked at, to notice a sleep or a network coming back. */
-  wakeCheckMs: number;
-}
 
 /** How long a settings change waits for the old socket's closing handshake before connecting anew. */
 export const CLOSE_WAIT_MS = 2_000;
@@ -44,7 +34,6 @@ export const LATE_TIMER_MS = 8_000;
 /** After a replacement opens, the old socket still delivers frames this long (the reducer drops duplicates). */
 export const OVERLAP_GRACE_MS = 1_000;
 
-export const DEFAULT_TUNING: ConnectionTuning = { keepAliveMs: 20_000, silenceLimitMs: 60_000, wakeCheckMs: 2_000 };
 
 /** What we send to keep the socket busy; the PBX ignores client frames (docs/protocol.md says nothing of them). */
 export const KEEP_ALIVE_FRAME = '{"event":"ping"}';
@@ -84,6 +73,9 @@ interface Attempt {
   timers: unknown[];
 }
 
+
+
+export { DEFAULT_TUNING, type ConnectionTuning };
 export class ConnectionManager {
   /** The open socket frames come from. */
   private live: Attempt | null = null;

@@ -8,6 +8,7 @@ import { createUiTranslator } from '../platform/ui-strings';
 import { dndActive, type DndSetting } from '../calls/do-not-disturb';
 import { createSerialQueue } from '../storage/serial-queue';
 import { dndItem, restStatusItem, testTuningItem, type TestTuning } from '../storage/items';
+import { parseTestTuning } from '../storage/test-tuning';
 import { localSettingsItem } from '../storage/settings-items';
 import { resetRestStatus } from './pbx-rest';
 import { dropOtherPbxAccess } from './pbx-permissions';
@@ -33,7 +34,12 @@ export interface SettingsRoom {
 }
 
 export async function createSettingsRoom(consumers: SettingsConsumers): Promise<SettingsRoom> {
-  const [effective, tuningRead, dndRead] = await Promise.all([readEffectiveSettings(), testTuningItem.get(), dndItem.get()]);
+  // The test tuning exists in the test build only; the release runs with the release values.
+  const [effective, tuningRead, dndRead] = await Promise.all([
+    readEffectiveSettings(),
+    __CALLPOP_TEST__ ? testTuningItem.get() : parseTestTuning(undefined),
+    dndItem.get(),
+  ]);
   let settings = effective.settings;
   let tuning = tuningRead;
   let dnd: DndSetting | null = dndRead;
@@ -42,7 +48,7 @@ export async function createSettingsRoom(consumers: SettingsConsumers): Promise<
   const inOrder = createSerialQueue();
 
   const handle = async (changes: Record<string, unknown>, area: string): Promise<void> => {
-    if (area === 'local' && testTuningItem.key in changes) {
+    if (__CALLPOP_TEST__ && area === 'local' && testTuningItem.key in changes) {
       tuning = await testTuningItem.get();
       setTimingProbe(tuning.recordTimings);
       consumers.onApplied(settings, tuning);

@@ -1,6 +1,6 @@
 // Test-only entry points for events a test cannot fire (a keyboard shortcut, a notification
-// click). They are always defined on the worker's global but refuse to run unless storage.local
-// 'callpop.testTuning' has `exposeHandlers: true`, which only a test (or a developer) writes.
+// click). They exist only in the test build (__CALLPOP_TEST__, src/build-flags.d.ts) and even
+// there refuse to run unless the test tuning has `exposeHandlers: true`.
 import { testTuningItem } from '../storage/items';
 
 export type TestHandler = (...args: never[]) => Promise<unknown>;
@@ -11,6 +11,7 @@ async function allowed(): Promise<boolean> {
 
 /** Adds handlers under `globalThis.__callpopTest` (merged, so each feature registers its own). */
 export function exposeTestHandlers(handlers: Record<string, TestHandler>): void {
+  if (!__CALLPOP_TEST__) return;
   const target = globalThis as unknown as { __callpopTest?: Record<string, TestHandler> };
   const guarded: Record<string, TestHandler> = {};
   for (const [name, handler] of Object.entries(handlers)) {

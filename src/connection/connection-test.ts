@@ -7,19 +7,9 @@
 // everything, https://websockets.spec.whatwg.org/#feedback-from-the-protocol), so the status of
 // that GET is the only clue. We hold no host permissions, so this relies on the server sending
 // CORS headers; without them we can only tell "answers" from "silent".
-import * as z from 'zod/mini';
+import type { ConnectionTestReport, TestResult } from './connection-test-report';
 
-export const connectionTestReportSchema = z.object({
-  result: z.enum(['connected', 'refused', 'unreachable', 'not-websocket', 'timeout']),
-  /** The first frame the PBX sent within FIRST_FRAME_WAIT_MS of opening, as text. */
-  firstFrame: z.nullable(z.string()),
-  /** A locale key explaining the result (takes the HTTP status as $1 when there is one). */
-  detail: z.string(),
-  /** The HTTP status that decided the result, if any. */
-  httpStatus: z.nullable(z.number()),
-});
-export type ConnectionTestReport = z.infer<typeof connectionTestReportSchema>;
-export type TestResult = ConnectionTestReport['result'];
+export { connectionTestReportSchema, type ConnectionTestReport, type TestResult } from './connection-test-report';
 
 /** The subset of WebSocket the test uses, so tests can pass a fake. */
 export interface TestSocket {

@@ -1,7 +1,7 @@
 // The one declared map of messages from pages to the background. Every message is validated
 // with zod on the receiving side; anything not from this extension is ignored.
 import * as z from 'zod/mini';
-import { connectionTestReportSchema } from '../connection/connection-test';
+import { connectionTestReportSchema } from '../connection/connection-test-report';
 import { NOTE_MAX_LENGTH } from '../calls/call-note';
 
 // A plain union, not z.discriminatedUnion: the literals already tell the options apart, and the

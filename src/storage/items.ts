@@ -13,6 +13,9 @@ import { notificationLogSchema, type NotificationLogEntry } from './notification
 import { keepAliveRecordSchema, type KeepAliveRecord } from '../connection/keep-alive-verdict';
 import { INITIAL_REST_STATUS, restStatusSchema, type RestStatus } from '../rest/rest-status';
 import { parseDnd, type DndSetting } from '../calls/do-not-disturb';
+import { parseTestTuning, type TestTuning } from './test-tuning';
+
+export type { TestTuning };
 
 // ---- Budgets (bytes, UTF-8 JSON, against Chrome's 10 MiB storage.local quota) ----------------
 /**
@@ -116,27 +119,12 @@ export const restStatusItem = defineItem<RestStatus>({ area: 'local', key: LOCAL
 // are declared in settings-items.ts: their parsing is the settings' own field-by-field merge.
 
 // ---- Tests only ----------------------------------------------------------------------------------
-/** Written only by a test (or a developer): shorter timers, the test handlers, the timing probe.
- *  Each timer clamped to [200 ms, 10 min]: a stray value can neither spin the worker nor silence it. */
-export interface TestTuning {
-  keepAliveMs?: number;
-  silenceLimitMs?: number;
-  wakeCheckMs?: number;
-  exposeHandlers: boolean;
-  recordTimings: boolean;
-}
-export const testTuningItem = defineItem<TestTuning>({
+/** Written only by a test: shorter timers (clamped, storage/test-tuning.ts), the test handlers, the
+ *  timing probe. Read only in the test build (__CALLPOP_TEST__): pure, so the release drops it. */
+export const testTuningItem = /* @__PURE__ */ defineItem<TestTuning>({
   area: 'local',
   key: TEST_TUNING_KEY,
   version: 1,
-  parse: (raw) => {
-    const object = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    const out: TestTuning = { exposeHandlers: object.exposeHandlers === true, recordTimings: object.recordTimings === true };
-    for (const key of ['keepAliveMs', 'silenceLimitMs', 'wakeCheckMs'] as const) {
-      const v = object[key];
-      if (typeof v === 'number' && Number.isFinite(v)) out[key] = Math.min(600_000, Math.max(200, v));
-    }
-    return out;
-  },
-  fallback: () => ({ exposeHandlers: false, recordTimings: false }),
+  parse: parseTestTuning,
+  fallback: () => parseTestTuning(undefined),
 });

@@ -7,6 +7,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync }
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testHooksIn } from '../../tools/build/test-hook-markers';
+import { launchChromium, unpackedExtensionId, waitFor } from './support/chromium';
+import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
+import { liveNotificationIds } from './support/extension-state';
+import { incomingFrame } from './support/fault-frames';
 
 const root = resolve('.');
 const out = join(root, 'artifacts/packages');
@@ -69,6 +74,29 @@ describe('npm run package', () => {
     });
     expect(Object.keys(fingerprint(firefox)).filter((f) => f.endsWith('.map'))).toEqual([]);
   });
+
+  it('the store packages hold no test hook, timing probe or test tuning (issue 15 §4)', () => {
+    expect(testHooksIn(chrome)).toEqual([]);
+    expect(testHooksIn(firefox)).toEqual([]);
+  });
+
+  it('the exact Chrome store package loads, connects and pops a call', async () => {
+    const sim = await startLoopbackSimulator();
+    const ext = await launchChromium({ extensionDir: chrome, extensionId: unpackedExtensionId(chrome) });
+    try {
+      await configureExtension(ext, settingsFor(sim));
+      await sim.waitForClients(1, 20_000);
+      sim.send(incomingFrame('call.dial', 'store-smoke'));
+      const ids = await waitFor(async () => {
+        const live = await liveNotificationIds(ext);
+        return live.includes('call:store-smoke') ? live : undefined;
+      }, 'the store package to pop the call');
+      expect(ids).toContain('call:store-smoke');
+    } finally {
+      await ext.close();
+      await sim.stop();
+    }
+  }, 120_000);
 
   it('writes a source archive from which the documented rebuild gives the same files', () => {
     const source = unzip(join(out, 'source.zip'), 'source');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumExtension } from './support/chromium';
 
-describe('Chromium loads dist/chrome', () => {
+describe('Chromium loads the test build (dist/test-chrome)', () => {
   let ext: ChromiumExtension;
   beforeAll(async () => {
     ext = await launchChromium();

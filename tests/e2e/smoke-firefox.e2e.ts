@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox, type FirefoxExtension } from './support/firefox';
 
-describe('Firefox ESR loads dist/firefox', () => {
+describe('Firefox ESR loads the test build (dist/test-firefox)', () => {
   let ff: FirefoxExtension;
   beforeAll(async () => {
     ff = await launchFirefox();

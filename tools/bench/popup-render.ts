@@ -1,6 +1,8 @@
 // Group 5: the popup's time to first useful render, from navigation start to the first live
-// call row (or, for an empty popup, the empty state), with 500 history entries and 20 live
-// calls against an empty one, interleaved in the same browser.
+// call row (or, for an empty popup, the empty state), with 500 and 5,000 calls of history
+// (20 live calls each) against an empty one, interleaved in the same browser. Then scrolling
+// through the 5,000-call history, with a PerformanceObserver counting long tasks (> 50 ms).
+import type { Page } from 'playwright-core';
 import type { ChromiumExtension } from '../../tests/e2e/support/chromium';
 import { createInitialState } from '../../src/calls/initial-state';
 import { processFrame } from '../../src/calls/process-frame';
@@ -10,28 +12,47 @@ import { LOCAL_KEYS, SESSION_KEYS } from '../../src/storage/keys';
 import { incomingFrame } from './bench-frames';
 import { pairedRatios, spread, type Spread } from './stats';
 
-export interface PopupRenderResult {
-  fullMs: Spread;
-  emptyMs: Spread;
-  ratio: Spread;
+export const HISTORY_CASES = [500, 5_000] as const;
+
+export interface PopupCase {
   history: number;
   live: number;
+  fullMs: Spread;
+  /** fullMs / the empty popup measured back to back. */
+  ratio: Spread;
 }
 
+export interface ScrollResult {
+  history: number;
+  rows: number;
+  longTasks: number;
+  longestTaskMs: number;
+}
+
+export interface PopupRenderResult {
+  emptyMs: Spread;
+  cases: PopupCase[];
+  scroll: ScrollResult;
+}
+
+const LIVE_CALLS = 20;
+const LIVE_ROW = '[data-testid="live-call"]';
+const EMPTY = '[data-testid="empty-state"]';
 
 /** Built through the real reducer, so every record is one the background could have stored. */
-export function busyState(config: ReducerConfig, history = 500, live = 20): CallsState {
+export function busyState(config: ReducerConfig, history = 500, live = LIVE_CALLS): CallsState {
   const state = createInitialState();
+  const cfg = { ...config, historyLimit: Math.max(config.historyLimit, history) };
   let at = Date.now() - (history + live) * 60_000;
   for (let i = 0; i < history; i++, at += 60_000) {
-    processFrame(state, incomingFrame('call.dial', i, at), at, config);
+    processFrame(state, incomingFrame('call.dial', i, at), at, cfg);
     // Every fourth call is missed; the rest are answered.
-    if (i % 4 !== 0) processFrame(state, incomingFrame('call.bridge', i, at + 5_000), at + 5_000, config);
-    processFrame(state, incomingFrame('call.hangup', i, at + 30_000), at + 30_000, config);
+    if (i % 4 !== 0) processFrame(state, incomingFrame('call.bridge', i, at + 5_000), at + 5_000, cfg);
+    processFrame(state, incomingFrame('call.hangup', i, at + 30_000), at + 30_000, cfg);
   }
   for (let i = 0; i < live; i++, at += 1_000) {
-    processFrame(state, incomingFrame('call.dial', history + i, at), at, config);
-    if (i % 2 === 0) processFrame(state, incomingFrame('call.bridge', history + i, at + 500), at + 500, config);
+    processFrame(state, incomingFrame('call.dial', history + i, at), at, cfg);
+    if (i % 2 === 0) processFrame(state, incomingFrame('call.bridge', history + i, at + 500), at + 500, cfg);
   }
   if (state.history.length !== history || Object.keys(state.active).length !== live) throw new Error('popup bench: unexpected state shape');
   return state;
@@ -47,52 +68,125 @@ async function writeState(ext: ChromiumExtension, state: CallsState): Promise<vo
   );
 }
 
-/** Opens the popup and returns ms from navigation start until `selector` first exists. */
-async function timeFirstRender(ext: ChromiumExtension, selector: string): Promise<number> {
+/**
+ * Writes the state a run opens the popup on, and leaves the worker stopped so it re-reads it on
+ * wake. A worker still alive from the previous open may save its own, older state after the
+ * write (the popup's "mark missed seen"): the stored shape is checked, and written again if so.
+ */
+async function writeStateFor(ext: ChromiumExtension, state: CallsState): Promise<void> {
+  const want = { live: Object.keys(state.active).length, history: state.history.length };
+  let lastError = '';
+  for (let attempt = 0; attempt < 6; attempt++) {
+    try {
+      // Waking a stopped worker opens the popup, whose "mark missed seen" saves the state stored
+      // before: let that settle first, so it cannot land after the write below.
+      await ext.evalInWorker(() => true);
+      await new Promise((r) => setTimeout(r, 1_500));
+      await writeState(ext, state);
+      await ext.stopWorker();
+      const stored = await ext.evalInWorker(
+        async ([sessionKey, localKey]) => {
+          const session = (await chrome.storage.session.get(sessionKey))[sessionKey] as { active?: object } | undefined;
+          const history = (await chrome.storage.local.get(localKey))[localKey] as unknown[] | undefined;
+          return { live: Object.keys(session?.active ?? {}).length, history: history?.length ?? 0 };
+        },
+        [SESSION_KEYS.callState, LOCAL_KEYS.history] as const,
+      );
+      await ext.stopWorker();
+      if (stored.live === want.live && stored.history === want.history) return;
+      lastError = `stored ${stored.live} live, ${stored.history} history`;
+    } catch (error) {
+      // A worker that went away under us (stopped or restarted between listing and evaluating)
+      // is not a measurement: start the attempt again.
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  throw new Error(`popup bench: the stored state never matched the ${want.history}-history run's (last: ${lastError})`);
+}
+
+/** Opens the popup; returns the page and ms from navigation start until `selector` first exists. */
+async function openPopup(ext: ChromiumExtension, selector: string): Promise<{ page: Page; ms: number }> {
   const page = await ext.context.newPage();
+  await page.addInitScript((wanted: string) => {
+    const mark = window as unknown as { benchFirstUseful?: number };
+    const observer = new MutationObserver(() => {
+      if (mark.benchFirstUseful === undefined && document.querySelector(wanted)) {
+        mark.benchFirstUseful = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(`chrome-extension://${ext.extensionId}/src/popup/popup.html`);
+  const handle = await page.waitForFunction(() => (window as unknown as { benchFirstUseful?: number }).benchFirstUseful, undefined, { timeout: 30_000 });
+  return { page, ms: (await handle.jsonValue()) as number };
+}
+
+async function timeFirstRender(ext: ChromiumExtension, selector: string): Promise<number> {
+  const { page, ms } = await openPopup(ext, selector);
+  await page.close();
+  return ms;
+}
+
+/** Scrolls to the end of the history page by page ("Show more" at the bottom), counting long tasks. */
+async function scrollHistory(ext: ChromiumExtension, history: number): Promise<ScrollResult> {
+  const { page } = await openPopup(ext, '[data-testid="recent-call"]');
   try {
-    await page.addInitScript((wanted: string) => {
-      const mark = window as unknown as { benchFirstUseful?: number };
-      const observer = new MutationObserver(() => {
-        if (mark.benchFirstUseful === undefined && document.querySelector(wanted)) {
-          mark.benchFirstUseful = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    }, selector);
-    await page.goto(`chrome-extension://${ext.extensionId}/src/popup/popup.html`);
-    const handle = await page.waitForFunction(() => (window as unknown as { benchFirstUseful?: number }).benchFirstUseful, undefined, { timeout: 30_000 });
-    return (await handle.jsonValue()) as number;
+    // Long tasks of the open itself are not scrolling: the observer starts once the list is there.
+    await page.evaluate(() => {
+      const w = window as unknown as { benchLongTasks: number[] };
+      w.benchLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.benchLongTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    for (let step = 0; step < 60; step++) {
+      await page.mouse.wheel(0, 600);
+      await page.waitForTimeout(30);
+      const more = page.locator('button', { hasText: /Show more|Показати ще/ });
+      if (step % 3 === 2 && (await more.count()) > 0) await more.first().click();
+    }
+    await page.waitForTimeout(200);
+    const tasks = await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks);
+    const rows = await page.locator('[data-testid="recent-call"]').count();
+    return { history, rows, longTasks: tasks.length, longestTaskMs: tasks.length > 0 ? Math.max(...tasks) : 0 };
   } finally {
     await page.close();
   }
 }
 
-export async function benchPopupRender(ext: ChromiumExtension, config: ReducerConfig, repetitions = 7): Promise<PopupRenderResult> {
-  const full = busyState(config);
+export async function benchPopupRender(ext: ChromiumExtension, config: ReducerConfig, repetitions = 5): Promise<PopupRenderResult> {
+  const states = HISTORY_CASES.map((history) => busyState(config, history));
   const empty = createInitialState();
-  const fullRuns: number[] = [];
+  const fullRuns = HISTORY_CASES.map((): number[] => []);
   const emptyRuns: number[] = [];
+  // The paired empty run for each full one, so every ratio compares two back-to-back opens.
+  const pairedEmpty = HISTORY_CASES.map((): number[] => []);
   const once = async (state: CallsState, selector: string) => {
-    await writeState(ext, state);
-    // The worker re-reads storage when it wakes: otherwise the popup's "mark missed seen"
-    // would make it save its own, older state over the one just written.
-    await ext.stopWorker();
+    await writeStateFor(ext, state);
     return timeFirstRender(ext, selector);
   };
-  await once(full, '[data-testid="live-call"]'); // warm-up: first open compiles the page's code
+  for (const state of states) await once(state, LIVE_ROW); // warm-up: first open compiles the page's code
+  await once(empty, EMPTY);
   for (let rep = 0; rep < repetitions; rep++) {
-    const fullFirst = rep % 2 === 0;
-    if (!fullFirst) emptyRuns.push(await once(empty, '[data-testid="empty-state"]'));
-    fullRuns.push(await once(full, '[data-testid="live-call"]'));
-    if (fullFirst) emptyRuns.push(await once(empty, '[data-testid="empty-state"]'));
+    // Progress on stderr: on a loaded machine one repetition (three 5,000-record writes) takes minutes.
+    process.stderr.write(`bench: popup repetition ${rep + 1}/${repetitions}\n`);
+    for (let c = 0; c < states.length; c++) {
+      const emptyFirst = (rep + c) % 2 === 0;
+      let emptyMs = emptyFirst ? await once(empty, EMPTY) : 0;
+      fullRuns[c]!.push(await once(states[c]!, LIVE_ROW));
+      if (!emptyFirst) emptyMs = await once(empty, EMPTY);
+      emptyRuns.push(emptyMs);
+      pairedEmpty[c]!.push(emptyMs);
+    }
   }
+  const largest = states.at(-1)!;
+  await writeStateFor(ext, largest);
+  process.stderr.write('bench: popup scrolling the largest history\n');
+  const scroll = await scrollHistory(ext, largest.history.length);
   return {
-    fullMs: spread(fullRuns),
     emptyMs: spread(emptyRuns),
-    ratio: pairedRatios(fullRuns, emptyRuns),
-    history: full.history.length,
-    live: Object.keys(full.active).length,
+    cases: HISTORY_CASES.map((history, c) => ({ history, live: LIVE_CALLS, fullMs: spread(fullRuns[c]!), ratio: pairedRatios(fullRuns[c]!, pairedEmpty[c]!) })),
+    scroll,
   };
 }

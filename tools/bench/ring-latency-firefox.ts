@@ -1,54 +1,92 @@
-// Group 4 in Firefox ESR (issue 20): the same send → pop measurement as ring-latency.ts, run
-// against dist/firefox. Firefox's background is an event page, not a worker, and test code
-// reaches it from an extension page (the options tab opened on install): there
-// `runtime.getBackgroundPage()` returns the background's window, whose `callpopTimings` the
-// timing probe fills. A getter on the options page forwards to it, so ring-latency.ts's
-// serialized probes run unchanged.
+// Group 4 in Firefox ESR (issues 17, 20): the same alternating measurement as ring-latency.ts,
+// CallPop's test build against Firefox's own reference extension (an event page, like CallPop
+// there), both installed in one Firefox and connected to one simulator. Firefox's background is
+// an event page, not a worker, and test code reaches it from an extension page: CallPop's
+// options tab (opened on install) and the reference's timings tab. There
+// `runtime.getBackgroundPage()` returns the background's window; a getter on the page forwards
+// the background's timing list, so ring-latency.ts's serialized probes run unchanged.
 //
 // Not comparable with Chromium in one respect: Firefox resolves notifications.create before
 // its alert is drawn (ext-notifications.js returns at once), so "pop" is "handed to Firefox".
-import type { ChromiumExtension } from '../../tests/e2e/support/chromium';
-import { assertFirefoxInstalled, launchFirefox, type FirefoxExtension } from '../../tests/e2e/support/firefox';
-import { startLoopbackSimulator } from '../../tests/e2e/support/extension-setup';
-import { benchRingLatency, type LatencyResult } from './ring-latency';
+import { rmSync } from 'node:fs';
+import type { Page } from 'puppeteer-core';
+import { waitFor } from '../../tests/e2e/support/chromium';
+import { assertFirefoxInstalled, FIREFOX_EXTENSION_UUID, GECKO_ID, launchFirefox, type FirefoxExtension } from '../../tests/e2e/support/firefox';
+import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from '../../tests/e2e/support/extension-setup';
+import type { SimulatorClient } from '../simulator/simulator';
+import { assertNoForeignFirefoxPolicy } from './foreign-policy';
+import { buildReferenceExtension, REFERENCE_FIREFOX_UUID, REFERENCE_GECKO_ID, REFERENCE_SUBSCRIBER } from './reference-extension';
+import { clientFor, measureAlternating, TUNING_KEY, type LatencyResult, type LatencySide } from './ring-latency';
 
-/** Makes the background page's timing list visible as `globalThis.callpopTimings` in the options page. */
-async function forwardTimings(ff: FirefoxExtension): Promise<void> {
-  await ff.evalInWorker(async () => {
+/** Makes the background page's `name` list visible as the same global in this extension page. */
+async function forward(page: Page, name: string): Promise<void> {
+  await page.evaluate(async (global: string) => {
     const api = (globalThis as unknown as { browser: { runtime: { getBackgroundPage(): Promise<unknown> } } }).browser;
-    const background = (await api.runtime.getBackgroundPage()) as { callpopTimings?: unknown } | null;
+    const background = (await api.runtime.getBackgroundPage()) as Record<string, unknown> | null;
     // A method, not an arrow: tsx (esbuild keepNames) would wrap a named arrow in a __name() call
     // that does not exist in the page this function is serialized into.
-    Object.defineProperty(globalThis, 'callpopTimings', {
+    Object.defineProperty(globalThis, global, {
       configurable: true,
       get() {
-        return background?.callpopTimings;
+        return background?.[global];
       },
     });
-  }, null);
+  }, name);
 }
 
-/** The Firefox extension in the shape ring-latency.ts drives (it only ever calls evalInWorker). */
-function asLatencyTarget(ff: FirefoxExtension): ChromiumExtension {
-  const target: Pick<ChromiumExtension, 'evalInWorker'> = {
-    async evalInWorker<T, A>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T> {
-      // The event page may have been replaced since the last call: point the getter at the live one.
-      await forwardTimings(ff);
-      return ff.evalInWorker(fn, arg as A);
-    },
+/** Evaluates in an extension page after pointing the getter at the live background (it may have been replaced). */
+function inPage(page: () => Promise<Page>, global: string): LatencySide['evaluate'] {
+  return async <T, A>(fn: (arg: A) => T | Promise<T>, arg: A) => {
+    const target = await page();
+    await forward(target, global);
+    return target.evaluate(fn as unknown as (arg: unknown) => Promise<T>, arg as unknown);
   };
-  return target as ChromiumExtension;
+}
+
+async function referencePage(ff: FirefoxExtension): Promise<Page> {
+  const origin = `moz-extension://${REFERENCE_FIREFOX_UUID}/`;
+  return waitFor(async () => {
+    for (const page of await ff.browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(origin)) return page;
+    }
+    return undefined;
+  }, 'the reference extension timings page');
 }
 
 export async function benchRingLatencyFirefox(calls: number): Promise<LatencyResult> {
   assertFirefoxInstalled();
+  assertNoForeignFirefoxPolicy();
   const sim = await startLoopbackSimulator();
+  const referenceDir = buildReferenceExtension(sim.connectionUrl({ subscriber: REFERENCE_SUBSCRIBER }), 'firefox');
+  const clients: SimulatorClient[] = [];
+  const stopWatching = sim.onClient((client) => clients.push(client));
   let ff: FirefoxExtension | null = null;
   try {
-    ff = await launchFirefox();
-    return await benchRingLatency(asLatencyTarget(ff), sim, calls);
+    ff = await launchFirefox({ prefs: { 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID, [REFERENCE_GECKO_ID]: REFERENCE_FIREFOX_UUID }) } });
+    const firefox = ff;
+    await firefox.browser.installExtension(referenceDir);
+    await firefox.evalInWorker(async ([key]) => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      await api.storage.local.set({ [key]: { recordTimings: true } });
+    }, [TUNING_KEY] as const);
+    const managed = await firefox.evalInWorker(async () => {
+      const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+      return Object.keys(await api.storage.managed.get(null).catch(() => ({})));
+    }, null);
+    if (managed.length > 0) throw new Error(`a managed policy is in force for CallPop in this Firefox (storage.managed has ${managed.join(', ')}): the bench cannot configure the extension itself.`);
+    await configureExtension(firefox, settingsFor(sim));
+    const callpop: LatencySide = { client: await clientFor(sim, AGENT_EXT, clients), evaluate: inPage(() => firefox.extensionPage('options.html'), 'callpopTimings') };
+    await waitFor(
+      () => callpop.evaluate(() => (Array.isArray((globalThis as { callpopTimings?: unknown }).callpopTimings) ? true : undefined), null),
+      'the timing probe switched on in the event page',
+    );
+    const reference: LatencySide = { client: await clientFor(sim, REFERENCE_SUBSCRIBER, clients), evaluate: inPage(() => referencePage(firefox), 'referenceTimings') };
+    return await measureAlternating(callpop, reference, sim, calls);
   } finally {
+    stopWatching();
     await ff?.close();
     await sim.stop();
+    rmSync(referenceDir, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchChromium, waitFor } from '../../tests/e2e/support/chromium';
+import { CHROME_RELEASE_DIST, launchChromium, waitFor } from '../../tests/e2e/support/chromium';
 import { configureExtension, settingsFor, startLoopbackSimulator } from '../../tests/e2e/support/extension-setup';
 import { generateHour } from '../simulator/generate-hour';
 import { readCallsState } from '../../tests/e2e/support/extension-state';
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   build();
   const sim = await startLoopbackSimulator({ port });
   console.log(`PBX simulator on ws://127.0.0.1:${sim.port}/live/connector/v3/easy  (domain 127.0.0.1:${sim.port}, API key demo-key, subscriber 101)`);
-  const ext = await launchChromium({ headless });
+  const ext = await launchChromium({ headless, extensionDir: CHROME_RELEASE_DIST });
   await configureExtension(ext, settingsFor(sim));
   await sim.waitForClients(1, 20_000);
   console.log('The extension connected. Playing a generated call-centre hour at', `${speed}x speed.`);

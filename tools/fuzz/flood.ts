@@ -31,7 +31,8 @@ const mb = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 async function main(): Promise<number> {
   if (!process.argv.includes('--no-build')) {
     log('building');
-    if (spawnSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('npm run build failed');
+    // launchChromium loads the test build (dist/test-chrome).
+    if (spawnSync('npm', ['run', '--silent', 'build:test'], { stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error('npm run build:test failed');
   }
   const plan = floodFrames({ framesPerSecond: rate, seconds, seed, startAt: Date.now() });
   const dir = mkdtempSync(join(tmpdir(), 'callpop-flood-'));

@@ -80,6 +80,8 @@ export interface Simulator extends RestControls {
   waitForClients(count?: number, timeoutMs?: number): Promise<void>;
   /** Sends the exact text frame to every open authorized client. */
   send(frame: string): void;
+  /** Sends the exact text frame to one client only (the bench alternates two extensions on one simulator). */
+  sendTo(client: SimulatorClient, frame: string): void;
   /** Sends each frame after its delayMs / speed to the clients connected at that moment. */
   play(lines: ScenarioLine[] | string, options?: SimulatorPlayOptions): Promise<void>;
   /** Calls `listener` for each newly authorized client; returns an unsubscribe function. */

@@ -214,6 +214,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
       clients.forEach((client) => deliver(client, frame));
     },
+    sendTo(target, frame) {
+      const client = [...clients].find((c) => c.id === target.id);
+      if (silent) counters.framesDiscarded += 1;
+      else if (client) deliver(client, frame);
+    },
     async play(source, playOptions = {}) {
       const lines = typeof source === 'string' ? readScenarioFile(source) : source;
       const { client, ...rest } = playOptions;

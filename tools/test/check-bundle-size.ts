@@ -1,29 +1,39 @@
-// Size budgets (issue 9), asserted after every build: sizes are deterministic for a build.
-// The budget counts each built entry and each shared chunk on its own (≤ 25 KB gzip) and all
-// JavaScript together (≤ 66 KB gzip); what a page loads in total is printed alongside.
-// The total was 60 KB until issues 14, 16 and 18 landed together (the connection signals, the dial
-// confirmation window, the call-back list: 62.9 KB in Chrome on 2026-12-01). Issue 17 is to bring it
-// down toward 40 KB; tighten this as it does, never loosen it again without saying why here.
+// Size budgets (issues 9 and 17), asserted after every build: sizes are deterministic for a build.
+// Each budget sits just above what the release build reached (Chrome, the larger of the two), so
+// any growth shows up here; the targets of issue 17 (tools/bench/targets.ts: total ≤ 40 KB,
+// background ≤ 25 KB, popup first paint ≤ 20 KB) are not reached yet: docs/performance.md says
+// where the bytes go. Tighten these as sizes come down; never loosen one without saying why here.
+// History: total 60 KB until issues 14, 16 and 18 (66 KB); 63 KB after issue 17 took the test
+// hooks and the modulepreload polyfill out of the release and split the pages' message schemas
+// from the connection test (2026-12-01: total 62.6 KB, background 41.1, popup 35.9, options 29.6).
 import { bundleSizes } from '../build/bundle-sizes';
 
-export const BUDGET = { totalJsGzipBytes: 66 * 1024, chunkGzipBytes: 25 * 1024 };
+const KB = 1024;
+export const BUDGET = {
+  totalJsGzipBytes: 63 * KB,
+  chunkGzipBytes: 19 * KB,
+  /** What each page (or the background) loads before its first paint: static imports only. */
+  entryGzipBytes: { background: 41.5 * KB, popup: 36.5 * KB, options: 30 * KB } as Record<string, number>,
+};
 
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 let failed = false;
 for (const dist of ['dist/chrome', 'dist/firefox']) {
   const sizes = bundleSizes(dist);
   for (const chunk of sizes.chunks) {
     const over = chunk.gzipBytes > BUDGET.chunkGzipBytes;
     failed ||= over;
-    console.log(`${sizes.browser} ${chunk.file}: ${kb(chunk.gzipBytes)} gzip${over ? '  OVER BUDGET (25 KB)' : ''}`);
+    console.log(`${sizes.browser} ${chunk.file}: ${kb(chunk.gzipBytes)} gzip${over ? `  OVER BUDGET (${kb(BUDGET.chunkGzipBytes)})` : ''}`);
   }
   for (const entry of sizes.entries) {
-    failed ||= entry.files.length === 0;
-    console.log(`${sizes.browser} ${entry.name} loads ${entry.files.length} files, ${kb(entry.gzipBytes)} gzip`);
+    const budget = BUDGET.entryGzipBytes[entry.name];
+    const over = budget !== undefined && entry.gzipBytes > budget;
+    failed ||= entry.files.length === 0 || over;
+    console.log(`${sizes.browser} ${entry.name} loads ${entry.files.length} files, ${kb(entry.gzipBytes)} gzip${budget ? ` (budget ${kb(budget)})` : ''}${over ? '  OVER BUDGET' : ''}`);
   }
   const over = sizes.totalJsGzipBytes > BUDGET.totalJsGzipBytes;
   failed ||= over;
-  console.log(`${sizes.browser} total JavaScript: ${kb(sizes.totalJsGzipBytes)} gzip (budget 66 KB)${over ? '  OVER BUDGET' : ''}`);
+  console.log(`${sizes.browser} total JavaScript: ${kb(sizes.totalJsGzipBytes)} gzip (budget ${kb(BUDGET.totalJsGzipBytes)})${over ? '  OVER BUDGET' : ''}`);
 }
 if (failed) {
   console.error('Bundle size budget exceeded (or an entry has no files)');

@@ -15,6 +15,9 @@ const steps: Array<{ name: string; cmd: string[]; report?: string }> = [
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`], report: `${reports}/unit.json` },
   { name: 'build', cmd: ['npm', 'run', '--silent', 'build'] },
   { name: 'bundle size budgets', cmd: ['npx', 'tsx', 'tools/test/check-bundle-size.ts'] },
+  { name: 'no test hooks in the release build', cmd: ['npx', 'tsx', 'tools/test/check-release-hooks.ts'] },
+  // The e2e suite drives the test build (dist/test-*): the release build plus the test hooks.
+  { name: 'test build', cmd: ['npm', 'run', '--silent', 'build:test'] },
   { name: 'web-ext lint', cmd: ['npx', 'tsx', 'tools/test/web-ext-lint.ts'] },
   {
     name: 'e2e',

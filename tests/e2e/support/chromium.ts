@@ -1,12 +1,16 @@
-// Launches Debian's Chromium with the built extension (dist/chrome), headless, for e2e tests.
+// Launches Debian's Chromium with the test build of the extension (dist/test-chrome: the release
+// build plus the test hooks, see src/build-flags.d.ts), headless, for e2e tests.
 // Facts this relies on are in docs/browser-testing.md (flags, reaching the worker, stopping it).
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const CHROMIUM_PATH = process.env.CALLPOP_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROME_DIST = resolve('dist/chrome');
+export const CHROME_DIST = resolve('dist/test-chrome');
+/** The release build (`npm run build`): no test hooks; the demo loads this one. */
+export const CHROME_RELEASE_DIST = resolve('dist/chrome');
 /** Fixed by the public `key` in the unpacked build's manifest (see docs/deployment.md). */
 export const CHROME_EXTENSION_ID = 'ljhgflfifeepjelglocijbabgoldhbol';
 
@@ -26,13 +30,22 @@ export interface ChromiumExtension {
   close(): Promise<void>;
 }
 
+/**
+ * The id Chromium gives an unpacked extension whose manifest has no `key` (a store package):
+ * the SHA-256 of its absolute path, first 32 hex digits written with the letters a–p.
+ */
+export function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(realpathSync(dir)).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
 export function assertChromiumInstalled(): void {
   // Never pass by skipping: a missing browser is a loud failure.
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install Debian's "chromium" package (.ci/run does).`);
   }
   if (!existsSync(join(CHROME_DIST, 'manifest.json'))) {
-    throw new Error(`No build at ${CHROME_DIST}: run "npm run build" first.`);
+    throw new Error(`No build at ${CHROME_DIST}: run "npm run build:test" first.`);
   }
 }
 
@@ -45,20 +58,26 @@ export async function launchChromium(
     executablePath?: string;
     /** Keep this profile (and reuse it): a browser restart, or an extension update, on the same profile. */
     profileDir?: string;
-    /** Load the extension from here instead of dist/chrome (same key, so the same extension id). */
+    /** Load the extension from here instead of dist/test-chrome (same key, so the same extension id). */
     extensionDir?: string;
+    /** The id of an extension from `extensionDir` whose manifest has another key or none (see unpackedExtensionId). */
+    extensionId?: string;
+    /** More unpacked extensions loaded beside ours (the bench's reference extension). */
+    alsoLoad?: string[];
   } = {},
 ): Promise<ChromiumExtension> {
   assertChromiumInstalled();
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'callpop-chromium-'));
   const extensionDir = options.extensionDir ?? CHROME_DIST;
+  const extensionId = options.extensionId ?? CHROME_EXTENSION_ID;
+  const loaded = [extensionDir, ...(options.alsoLoad ?? [])].join(',');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.executablePath ?? CHROMIUM_PATH,
     headless: options.headless ?? true,
     locale: options.locale ?? 'en-US',
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${loaded}`,
+      `--load-extension=${loaded}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -71,7 +90,7 @@ export async function launchChromium(
     ],
   });
 
-  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${CHROME_EXTENSION_ID}/`);
+  const isOurs = (w: Worker) => w.url().startsWith(`chrome-extension://${extensionId}/`);
   const worker = async (): Promise<Worker> => {
     const found = context.serviceWorkers().find(isOurs);
     if (found) return found;
@@ -85,7 +104,7 @@ export async function launchChromium(
     const cdp = await context.newCDPSession(cdpPage);
     const versions = new Promise<string[]>((resolveVersions) => {
       cdp.on('ServiceWorker.workerVersionUpdated', (event: { versions: Array<{ versionId: string; scriptURL: string; runningStatus: string }> }) => {
-        const ours = event.versions.filter((v) => v.scriptURL.includes(CHROME_EXTENSION_ID) && v.runningStatus !== 'stopped');
+        const ours = event.versions.filter((v) => v.scriptURL.includes(extensionId) && v.runningStatus !== 'stopped');
         if (ours.length > 0) resolveVersions(ours.map((v) => v.versionId));
       });
     });
@@ -103,7 +122,7 @@ export async function launchChromium(
     if (!context.serviceWorkers().some(isOurs)) {
       // Wake it the way a user would: opening an extension page starts the worker.
       const page = await context.newPage();
-      await page.goto(`chrome-extension://${CHROME_EXTENSION_ID}/src/popup/popup.html`);
+      await page.goto(`chrome-extension://${extensionId}/src/popup/popup.html`);
       // A message wakes the worker at once (the popup alone may not send one); the background
       // answers an unknown message with an error and does nothing else.
       await page.evaluate(() => chrome.runtime.sendMessage({ type: 'wake' }).catch(() => undefined));
@@ -117,14 +136,14 @@ export async function launchChromium(
 
   return {
     context,
-    extensionId: CHROME_EXTENSION_ID,
+    extensionId,
     profileDir: profile,
     worker,
     evalInWorker,
     async openExtensionPage(path, opts = {}) {
       const page = await context.newPage();
       if (opts.colorScheme) await page.emulateMedia({ colorScheme: opts.colorScheme });
-      await page.goto(`chrome-extension://${CHROME_EXTENSION_ID}/${path.replace(/^\//, '')}`);
+      await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
       return page;
     },
     stopWorker,

@@ -1,12 +1,12 @@
 // Launches Debian's Firefox ESR headless over WebDriver BiDi (puppeteer-core) and installs
-// dist/firefox as a temporary add-on. Facts this relies on: docs/browser-testing.md.
+// dist/test-firefox (the test build) as a temporary add-on. Facts this relies on: docs/browser-testing.md.
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const FIREFOX_PATH = process.env.CALLPOP_FIREFOX ?? '/usr/bin/firefox-esr';
-export const FIREFOX_DIST = resolve('dist/firefox');
+export const FIREFOX_DIST = resolve('dist/test-firefox');
 export const GECKO_ID = 'callpop@callpop.example';
 /** Fixed before launch so tests know the moz-extension:// origin. */
 export const FIREFOX_EXTENSION_UUID = '6f1c2a8e-4b7d-4e59-9a3c-0d2b7e8f1a64';
@@ -29,7 +29,7 @@ export function assertFirefoxInstalled(): void {
   if (!existsSync(FIREFOX_PATH)) {
     throw new Error(`Firefox not found at ${FIREFOX_PATH}: install Debian's "firefox-esr" package (.ci/run does).`);
   }
-  if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_DIST}: run "npm run build" first.`);
+  if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_DIST}: run "npm run build:test" first.`);
 }
 
 export async function launchFirefox(

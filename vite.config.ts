@@ -8,10 +8,12 @@ export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
   // The store package leaves out the development `key` (the store assigns the id).
   const store = process.env.CALLPOP_STORE === '1';
+  // A self-hosted package (npm run package -- --self-hosted URL) names its update server instead.
+  const selfHostedBase = process.env.CALLPOP_SELF_HOSTED_BASE || undefined;
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(browser, { store }), browser })],
+    plugins: [preact(), crx({ manifest: manifestFor(browser, { store, selfHostedBase }), browser })],
     build: {
-      outDir: store ? `dist/store-${browser}` : `dist/${browser}`,
+      outDir: selfHostedBase ? `dist/self-hosted-${browser}` : store ? `dist/store-${browser}` : `dist/${browser}`,
       emptyOutDir: true,
       target: browser === 'chrome' ? 'chrome116' : 'firefox128',
       // Minified, and no source maps in what ships: the stores' reviewers read source.zip.

@@ -7,7 +7,9 @@ import { browser } from './browser-api';
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from './settings-schema';
 import { LOCAL_KEYS, SYNC_KEYS } from './storage-keys';
 import { fieldPathsOf, mergeLayers, migrateSettings, validFields, type SettingsFieldPath, type SettingsLayer } from './settings-migrations';
-import { readManagedSettings } from './managed-settings';
+import { readManagedSettings, type ManagedSettings } from './managed-settings';
+import { readProfileEmail } from './profile-email';
+import { subscriberFromEmail } from './subscriber-from-email';
 import { normalizeDomain, validateApiKey, validateSubscriber } from './connection-url';
 
 /** A field a policy sets: shown disabled with "Set by your administrator". */
@@ -16,6 +18,12 @@ export type LockedKey = SettingsFieldPath;
 export interface EffectiveSettings {
   settings: Settings;
   locked: LockedKey[];
+  /**
+   * Set when the policy derives the subscriber from the agent's e-mail: where the e-mail came
+   * from ('profile': the browser account; 'agent': typed once on the options page; 'missing':
+   * none yet, so the options page asks for it).
+   */
+  subscriberFromEmail?: { source: 'profile' | 'agent' | 'missing'; email: string };
 }
 
 /** Preferences that follow the agent through sync. Never add a connection field here. */
@@ -51,7 +59,30 @@ export async function readEffectiveSettings(options: { withoutPolicyKey?: boolea
   // The dialling restriction is the admin's: only a policy sets it.
   delete localLayer.dialPrefixes;
   const settings = mergeLayers([managed.layer, syncLayer(sync), localLayer], DEFAULT_SETTINGS);
-  return { settings, locked: fieldPathsOf(managed.layer) };
+  const effective: EffectiveSettings = { settings, locked: fieldPathsOf(managed.layer) };
+  return managed.subscriberFromEmail ? withDerivedSubscriber(effective, managed.subscriberFromEmail) : effective;
+}
+
+/**
+ * The policy owns the subscriber even while no e-mail is known: an agent's old typed subscriber
+ * must not stand in for the one the company derives. The browser account's e-mail wins over a
+ * typed one (it cannot be mistyped).
+ */
+async function withDerivedSubscriber(effective: EffectiveSettings, rule: NonNullable<ManagedSettings['subscriberFromEmail']>): Promise<EffectiveSettings> {
+  const profile = await readProfileEmail();
+  const typed = profile ? null : await readArea('local', LOCAL_KEYS.agentEmail);
+  const [source, email] = profile ? (['profile', profile] as const) : typeof typed === 'string' && typed !== '' ? (['agent', typed] as const) : (['missing', ''] as const);
+  const subscriber = email === '' ? null : subscriberFromEmail(email, rule.template);
+  return {
+    settings: { ...effective.settings, subscriber: subscriber ?? '' },
+    locked: [...effective.locked, 'subscriber'],
+    subscriberFromEmail: { source: subscriber === null ? 'missing' : source, email },
+  };
+}
+
+/** Saves the e-mail the agent typed for `subscriberFrom` (it stays on this machine). */
+export async function saveAgentEmail(email: string): Promise<void> {
+  await browser.storage.local.set({ [LOCAL_KEYS.agentEmail]: email.trim() });
 }
 
 /** Domain, API key and subscriber are all present and valid: there is something to connect to. */
@@ -91,7 +122,8 @@ export async function saveSettings(partial: SettingsLayer): Promise<void> {
 /** Calls `onChange` whenever any area that feeds the settings changes. Returns the unsubscribe. */
 export function watchSettings(onChange: () => void): () => void {
   const listener = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'managed' || (area === 'local' && LOCAL_KEYS.settings in changes) || (area === 'sync' && SYNC_KEYS.preferences in changes)) {
+    const local = area === 'local' && (LOCAL_KEYS.settings in changes || LOCAL_KEYS.agentEmail in changes);
+    if (area === 'managed' || local || (area === 'sync' && SYNC_KEYS.preferences in changes)) {
       onChange();
     }
   };

@@ -22,6 +22,11 @@ export const LOCAL_KEYS = {
   keepAliveMode: 'callpop.keepAliveMode',
   /** Do-not-disturb on this machine: {until: ms | null} (src/calls/do-not-disturb.ts); absent = off. */
   dnd: 'callpop.dnd',
+  /**
+   * The e-mail the agent typed once because the policy derives the subscriber from it
+   * (`subscriberFrom`) and the browser gives none (Firefox, a profile not signed in).
+   */
+  agentEmail: 'callpop.agentEmail',
 } as const;
 
 export const SYNC_KEYS = {

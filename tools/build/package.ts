@@ -10,8 +10,14 @@ import { parseArgs } from 'node:util';
 import { loadSigningKey, SigningKeyError } from './signing-key';
 import { writeSelfHosted, xpiName } from './self-hosted';
 
-const out = resolve('artifacts/packages');
-const { values: flags } = parseArgs({ options: { 'self-hosted': { type: 'string' }, key: { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: { 'self-hosted': { type: 'string' }, 'self-hosted-only': { type: 'boolean' }, key: { type: 'string' }, out: { type: 'string' } },
+});
+const out = resolve(flags.out ?? 'artifacts/packages');
+if (flags['self-hosted-only'] && flags['self-hosted'] === undefined) {
+  console.error('--self-hosted-only needs --self-hosted URL');
+  process.exit(2);
+}
 const selfHostedBase = flags['self-hosted'] === undefined ? undefined : new URL(flags['self-hosted'].replace(/\/?$/, '/')).href;
 // Fail before building anything: a missing key is the admin's first mistake, and the cheapest.
 let signingKey: ReturnType<typeof loadSigningKey> | undefined;
@@ -59,20 +65,22 @@ function writeSourceArchive(): void {
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
-// NODE_ENV is pinned: a caller's NODE_ENV=test (a test runner's) would otherwise give other bytes.
-for (const browser of ['chrome', 'firefox']) run('npx', ['vite', 'build', '--mode', browser, '--logLevel', 'warn'], { CALLPOP_STORE: '1', NODE_ENV: 'production' });
-zipDir('dist/store-chrome', 'chrome.zip');
-zipDir('dist/store-firefox', 'firefox.zip');
-// The reviewer rebuilds from this with `npm ci && npm run package` (README, "Packaging").
-writeSourceArchive();
+if (!flags['self-hosted-only']) {
+  // NODE_ENV is pinned: a caller's NODE_ENV=test (a test runner's) would otherwise give other bytes.
+  for (const browser of ['chrome', 'firefox']) run('npx', ['vite', 'build', '--mode', browser, '--logLevel', 'warn'], { CALLPOP_STORE: '1', NODE_ENV: 'production' });
+  zipDir('dist/store-chrome', 'chrome.zip');
+  zipDir('dist/store-firefox', 'firefox.zip');
+  // The reviewer rebuilds from this with `npm ci && npm run package` (README, "Packaging").
+  writeSourceArchive();
+  console.log(`Packages in ${out}:`);
+  run('ls', ['-l', out]);
+}
 if (selfHostedBase && signingKey) writeSelfHostedPackages(selfHostedBase, signingKey);
-console.log(`Packages in ${out}:`);
-run('ls', ['-l', out]);
 
 function writeSelfHostedPackages(base: string, key: NonNullable<typeof signingKey>): void {
   const dir = join(out, 'self-hosted');
   for (const browser of ['chrome', 'firefox']) {
-    run('npx', ['vite', 'build', '--mode', browser, '--logLevel', 'warn'], { CALLPOP_SELF_HOSTED_BASE: base, NODE_ENV: 'production' });
+    run('npx', ['vite', 'build', '--mode', browser, '--logLevel', 'warn'], { CALLPOP_SELF_HOSTED_BASE: base, NODE_ENV: 'production' }, false);
   }
   const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
   const firefox = JSON.parse(readFileSync('dist/self-hosted-firefox/manifest.json', 'utf8')) as {

@@ -1,0 +1,141 @@
+// Issue 19 §2–3: a company that hosts CallPop itself. `npm run package -- --self-hosted` signs a
+// CRX3 with a key made here at test time, `npm run policy` writes the Linux policy, and Chromium,
+// given only that policy (ExtensionInstallForcelist + 3rdparty; no --load-extension, no click),
+// installs CallPop from a loopback HTTP server, configures it from the policy, connects to the
+// simulator and pops a call. Then a newer CRX on the server is picked up as an update, with the
+// agent's settings and history kept.
+import { spawnSync } from 'node:child_process';
+import { generateKeyPairSync } from 'node:crypto';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type WebWorker } from 'puppeteer-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor } from './support/chromium';
+import { AGENT_EXT, DEMO_API_KEY, freePort, startLoopbackSimulator } from './support/extension-setup';
+import { allCalls, framesProcessed, readCallsState, readHealth, readNotificationLog, readStorage, type ExtensionContext } from './support/extension-state';
+import { chromiumWithPolicy } from './support/private-policy';
+import { packCrx3, parsePrivateKey } from '../../tools/build/crx3';
+import { chromeUpdateXml } from '../../tools/build/update-manifests';
+import { crxName } from '../../tools/build/self-hosted';
+import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
+import { LOCAL_KEYS } from '../../src/shared/storage-keys';
+
+const root = resolve('.');
+
+function run(cmd: string, args: string[]): string {
+  const result = spawnSync(cmd, args, { cwd: root, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+  if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** A static file server on loopback that logs what Chromium asked for. */
+async function serveFolder(dir: string, port: number, log: string[]): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    log.push(path);
+    const name = path.replace(/^\/callpop\//, '');
+    try {
+      const body = readFileSync(join(dir, name));
+      res.setHeader('content-type', name.endsWith('.xml') ? 'text/xml' : 'application/x-chrome-extension');
+      res.end(body);
+    } catch {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
+  return server;
+}
+
+describe('self-hosted roll-out in Chromium', () => {
+  const work = mkdtempSync(join(tmpdir(), 'callpop-self-hosted-'));
+  const served = join(work, 'served');
+  const requests: string[] = [];
+  let sim: Simulator | undefined;
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  afterAll(async () => {
+    await browser?.close();
+    await sim?.stop();
+    server?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it('installs from the policy alone, connects and pops a call, then updates keeping settings and history', async () => {
+    // The admin's signing key, made here and thrown away with the temp folder: never in the repo.
+    const keyFile = join(work, 'callpop-crx.pem');
+    writeFileSync(keyFile, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}/callpop/`;
+    const packaged = run('npx', ['tsx', 'tools/build/package.ts', '--self-hosted', base, '--self-hosted-only', '--key', keyFile, '--out', join(work, 'packages')]);
+    const id = /extension id: ([a-p]{32})/.exec(packaged)?.[1];
+    if (!id) throw new Error(`no extension id in the package output:\n${packaged}`);
+    cpSync(join(work, 'packages', 'self-hosted'), served, { recursive: true });
+    server = await serveFolder(served, port, requests);
+
+    sim = await startLoopbackSimulator();
+    const policyDir = join(work, 'policies');
+    run('npx', [
+      'tsx', 'tools/policy/cli.ts', '--id', id, '--update-url', `${base}update.xml`, '--firefox-install-url', `${base}callpop.xpi`,
+      '--domain', `127.0.0.1:${sim.port}`, '--api-key', DEMO_API_KEY, '--subscriber', AGENT_EXT, '--out', policyDir,
+    ]);
+    const executablePath = chromiumWithPolicy(work, readFileSync(join(policyDir, 'chrome-linux-callpop.json'), 'utf8'));
+
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      userDataDir: join(work, 'profile'),
+      // Puppeteer's defaults turn off extensions and the background networking that fetches them.
+      ignoreDefaultArgs: ['--disable-extensions', '--disable-background-networking', '--disable-component-extensions-with-background-pages'],
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-sync', '--disable-component-update'],
+    });
+    const ours = (version?: string) => async (): Promise<WebWorker | undefined> => {
+      const target = browser!.targets().find((t) => t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${id}/`));
+      const worker = (await target?.worker()) ?? undefined;
+      if (!worker || version === undefined) return worker;
+      return (await worker.evaluate(() => chrome.runtime.getManifest().version)) === version ? worker : undefined;
+    };
+    const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
+    let worker = await waitFor(ours(version), 'Chromium to install CallPop from the policy', 60_000);
+    const ext: ExtensionContext = { evalInWorker: async (fn, arg) => (await waitFor(ours(), 'the worker')).evaluate(fn as never, arg as never) };
+    expect(requests).toContain('/callpop/update.xml');
+    expect(requests).toContain(`/callpop/${crxName(version)}`);
+
+    // Configured from the same policy: connects, and a call pops.
+    const managed = await worker.evaluate(() => chrome.storage.managed.get(null));
+    expect(managed).toMatchObject({ domain: `127.0.0.1:${sim.port}`, subscriber: AGENT_EXT });
+    await sim.waitForClients(1, 30_000);
+    await waitFor(async () => ((await readHealth(ext))?.state === 'connected' ? true : undefined), 'connected from the policy');
+    const ringing = 'tests/fixtures/scenarios/incoming-missed.jsonl';
+    await sim.play(ringing, { speed: 8 });
+    await framesProcessed(ext, readScenarioFile(ringing).length, waitFor);
+    expect((await readNotificationLog(ext)).length).toBeGreaterThan(0);
+    const historyBefore = allCalls(await readCallsState(ext)).map((c) => c.uuid);
+    expect(historyBefore.length).toBeGreaterThan(0);
+    // An agent's own preference, to see it survive the update.
+    await worker.evaluate((key) => chrome.storage.local.get(key).then((s) => chrome.storage.local.set({ [key]: { ...(s[key] as object), historyLimit: 250 } })), LOCAL_KEYS.settings);
+
+    // Version 2 on the server: same key, so the same id; Chromium's updater finds it.
+    const next = `${version}.1`;
+    const unpacked = join(work, 'next');
+    mkdirSync(unpacked);
+    run('unzip', ['-q', join(served, crxName(version)), '-d', unpacked]); // unzip skips the CRX header
+    const manifestPath = join(unpacked, 'manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), version: next }));
+    run('sh', ['-c', `cd ${JSON.stringify(unpacked)} && zip -qr -X ../next.zip .`]);
+    const { crx } = packCrx3(readFileSync(join(work, 'next.zip')), parsePrivateKey(readFileSync(keyFile, 'utf8')));
+    writeFileSync(join(served, crxName(next)), crx);
+    writeFileSync(join(served, 'update.xml'), chromeUpdateXml({ id, version: next, crxUrl: `${base}${crxName(next)}` }));
+    // What "Update" on chrome://extensions does; the periodic check would find it too, only later.
+    expect(await worker.evaluate(() => chrome.runtime.requestUpdateCheck().then((r) => r.status))).toBe('update_available');
+    worker = await waitFor(ours(next), 'the update to be applied', 60_000);
+
+    expect(await readStorage(ext, 'local', LOCAL_KEYS.settings)).toMatchObject({ historyLimit: 250 });
+    const history = (await readStorage(ext, 'local', LOCAL_KEYS.history)) as Array<{ uuid: string }>;
+    expect(history.map((c) => c.uuid)).toEqual(expect.arrayContaining(historyBefore));
+    await waitFor(async () => ((await readHealth(ext))?.state === 'connected' ? true : undefined), 'connected again after the update');
+    expect(requests).toContain(`/callpop/${crxName(next)}`);
+  });
+});

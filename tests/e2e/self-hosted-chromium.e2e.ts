@@ -63,7 +63,8 @@ describe('self-hosted roll-out in Chromium', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
-  it('installs from the policy alone, connects and pops a call, then updates keeping settings and history', async () => {
+  const step = (what: string) => console.log(`[self-hosted] ${new Date().toISOString().slice(11, 19)} ${what}`);
+  it('installs from the policy alone, connects and pops a call, then updates keeping settings and history', { timeout: 400_000 }, async () => {
     // The admin's signing key, made here and thrown away with the temp folder: never in the repo.
     const keyFile = join(work, 'callpop-crx.pem');
     writeFileSync(keyFile, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
@@ -72,6 +73,7 @@ describe('self-hosted roll-out in Chromium', () => {
     const packaged = run('npx', ['tsx', 'tools/build/package.ts', '--self-hosted', base, '--self-hosted-only', '--key', keyFile, '--out', join(work, 'packages')]);
     const id = /extension id: ([a-p]{32})/.exec(packaged)?.[1];
     if (!id) throw new Error(`no extension id in the package output:\n${packaged}`);
+    step('packaged');
     cpSync(join(work, 'packages', 'self-hosted'), served, { recursive: true });
     server = await serveFolder(served, port, requests);
 
@@ -83,6 +85,7 @@ describe('self-hosted roll-out in Chromium', () => {
     ]);
     const executablePath = chromiumWithPolicy(work, readFileSync(join(policyDir, 'chrome-linux-callpop.json'), 'utf8'));
 
+    step('policy written, launching');
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
@@ -100,6 +103,7 @@ describe('self-hosted roll-out in Chromium', () => {
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
     let worker = await waitFor(ours(version), 'Chromium to install CallPop from the policy', 60_000);
     const ext: ExtensionContext = { evalInWorker: async (fn, arg) => (await waitFor(ours(), 'the worker')).evaluate(fn as never, arg as never) };
+    step('installed');
     expect(requests).toContain('/callpop/update.xml');
     expect(requests).toContain(`/callpop/${crxName(version)}`);
 
@@ -112,12 +116,14 @@ describe('self-hosted roll-out in Chromium', () => {
     await sim.play(ringing, { speed: 8 });
     await framesProcessed(ext, readScenarioFile(ringing).length, waitFor);
     expect((await readNotificationLog(ext)).length).toBeGreaterThan(0);
+    step('call processed');
     const historyBefore = allCalls(await readCallsState(ext)).map((c) => c.uuid);
     expect(historyBefore.length).toBeGreaterThan(0);
     // An agent's own preference, to see it survive the update.
     await worker.evaluate((key) => chrome.storage.local.get(key).then((s) => chrome.storage.local.set({ [key]: { ...(s[key] as object), historyLimit: 250 } })), LOCAL_KEYS.settings);
 
     // Version 2 on the server: same key, so the same id; Chromium's updater finds it.
+    step('settings written');
     const next = `${version}.1`;
     const unpacked = join(work, 'next');
     mkdirSync(unpacked);
@@ -130,6 +136,7 @@ describe('self-hosted roll-out in Chromium', () => {
     writeFileSync(join(served, 'update.xml'), chromeUpdateXml({ id, version: next, crxUrl: `${base}${crxName(next)}` }));
     // What "Update" on chrome://extensions does; the periodic check would find it too, only later.
     expect(await worker.evaluate(() => chrome.runtime.requestUpdateCheck().then((r) => r.status))).toBe('update_available');
+    step('update check asked');
     worker = await waitFor(ours(next), 'the update to be applied', 60_000);
 
     expect(await readStorage(ext, 'local', LOCAL_KEYS.settings)).toMatchObject({ historyLimit: 250 });

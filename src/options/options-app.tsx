@@ -7,7 +7,8 @@ import type { PageMessage } from '../shared/messages';
 import type { Settings } from '../shared/settings-schema';
 import type { SettingsLayer } from '../shared/settings-migrations';
 import { formFromSettings, parseOptionsForm, type FormErrors, type OptionsForm, type SavableSettings } from '../shared/settings-input';
-import { saveSettings, watchSettings, type EffectiveSettings } from '../shared/settings-store';
+import { saveAgentEmail, saveSettings, watchSettings, type EffectiveSettings } from '../shared/settings-store';
+import { requestProfileEmailPermission } from '../shared/profile-email';
 import { pageIsConfigured, readPageSettings, testInBackground, type ConnectionFields } from './page-settings';
 import { createUiTranslator, uiLanguageTag } from '../shared/ui-strings';
 import type { ConnectionTestReport } from '../shared/connection-test';
@@ -18,6 +19,8 @@ import { DiagnosticsPanel } from './diagnostics-panel';
 import { ShortcutsSection } from './shortcuts-section';
 import { diagnosticsReport } from './diagnostics-report';
 import { useHealth } from './use-health';
+import { AgentEmailSection } from './agent-email-section';
+import { ExportForItSection } from './export-for-it-section';
 
 export interface OptionsAppProps {
   runTest?: (fields: ConnectionFields) => Promise<ConnectionTestReport>;
@@ -77,6 +80,22 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
     setStatus(null);
   };
 
+  const reconnect = async () => {
+    // The background also watches storage; the message makes it skip any backoff wait.
+    const message: PageMessage = { type: 'reconnect' };
+    await browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+  const saveEmail = async (email: string) => {
+    // The page reloads its settings through watchSettings; the background reconnects with the new subscriber.
+    await saveAgentEmail(email);
+    await reconnect();
+  };
+  const useBrowserAccount = async () => {
+    if (!(await requestProfileEmailPermission())) return;
+    setLoaded({ ...(await readPageSettings()), t });
+    await reconnect();
+  };
+
   const save = async () => {
     const parsed = parseOptionsForm(form, locked);
     if (!parsed.ok) {
@@ -92,9 +111,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
       return;
     }
     const next = await readPageSettings();
-    const reconnect: PageMessage = { type: 'reconnect' };
-    // The background also watches storage; the message makes it skip any backoff wait.
-    await browser.runtime.sendMessage(reconnect).catch(() => undefined);
+    await reconnect();
     const nextT = next.settings.language === loaded.settings.language ? t : await createUiTranslator(next.settings.language);
     setLoaded({ ...next, t: nextT });
     setForm(formFromSettings(next.settings));
@@ -111,6 +128,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
   return (
     <main data-testid="options-root" lang={tag}>
       <h1>{t('optionsTitle')}</h1>
+      {loaded.subscriberFromEmail && <AgentEmailSection derivation={loaded.subscriberFromEmail} t={t} saveEmail={saveEmail} useBrowserAccount={useBrowserAccount} />}
       <form
         noValidate
         onSubmit={(e) => {
@@ -131,6 +149,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
         </div>
       </form>
       <ShortcutsSection t={t} />
+      <ExportForItSection settings={loaded.settings} policyKey={locked.has('apiKey')} t={t} />
       <DiagnosticsPanel health={health} t={t} formatTime={formatTime} report={report} writeClipboard={writeClipboard} />
     </main>
   );

@@ -2,8 +2,9 @@
 // CRX3 with a key made here at test time, `npm run policy` writes the Linux policy, and Chromium,
 // given only that policy (ExtensionInstallForcelist + 3rdparty; no --load-extension, no click),
 // installs CallPop from a loopback HTTP server, configures it from the policy, connects to the
-// simulator and pops a call. (The update step is not here yet: runtime.requestUpdateCheck() says
-// "update_available" but the busy worker did not switch within 60 s; see docs/deployment.md.)
+// simulator and pops a call. Then a newer version, signed with the same key, goes on the server:
+// Chromium fetches it (the update check an agent's browser makes by itself every few hours, asked
+// for here with runtime.requestUpdateCheck) and runs it, with the agent's settings and history kept.
 import { spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,10 +14,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { waitFor } from './support/chromium';
-import { AGENT_EXT, DEMO_API_KEY, freePort, startLoopbackSimulator } from './support/extension-setup';
-import { allCalls, framesProcessed, readCallsState, readHealth, readNotificationLog, type ExtensionContext } from './support/extension-state';
+import { AGENT_EXT, DEMO_API_KEY, freePort, setLocal, startLoopbackSimulator } from './support/extension-setup';
+import { allCalls, framesProcessed, readCallsState, readHealth, readNotificationLog, readStorage, type ExtensionContext } from './support/extension-state';
 import { chromiumWithPolicy } from './support/private-policy';
-import { crxName } from '../../tools/build/self-hosted';
+import { crxName, writeSelfHosted } from '../../tools/build/self-hosted';
+import { loadSigningKey } from '../../tools/build/signing-key';
+import { LOCAL_KEYS } from '../../src/shared/storage-keys';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 
 const root = resolve('.');
@@ -61,7 +64,7 @@ describe('self-hosted roll-out in Chromium', () => {
   });
 
   const step = (what: string) => console.log(`[self-hosted] ${new Date().toISOString().slice(11, 19)} ${what}`);
-  it('installs from the policy alone, reads its configuration from it, connects and pops a call', { timeout: 400_000 }, async () => {
+  it('installs from the policy alone, reads its configuration from it, pops a call, then updates itself from the server keeping settings and history', { timeout: 400_000 }, async () => {
     // The admin's signing key, made here and thrown away with the temp folder: never in the repo.
     const keyFile = join(work, 'callpop-crx.pem');
     writeFileSync(keyFile, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }));
@@ -96,7 +99,10 @@ describe('self-hosted roll-out in Chromium', () => {
     const ours = (version?: string) => async (): Promise<Worker | undefined> => {
       const worker = browser!.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${id}/`));
       if (!worker || version === undefined) return worker;
-      return (await worker.evaluate(() => chrome.runtime.getManifest().version)) === version ? worker : undefined;
+      // An evaluate sent to a worker being stopped hangs (BROWSER-TESTING.md): ask again later.
+      const running = worker.evaluate(() => chrome.runtime.getManifest().version).catch(() => undefined);
+      const asked = await Promise.race([running, new Promise<undefined>((r) => setTimeout(r, 2_000))]);
+      return asked === version ? worker : undefined;
     };
     const version = (JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version;
     await waitFor(ours(version), 'Chromium to install CallPop from the policy', 60_000);
@@ -121,5 +127,35 @@ describe('self-hosted roll-out in Chromium', () => {
     step('call processed');
     const historyBefore = allCalls(await readCallsState(ext)).map((c) => c.uuid);
     expect(historyBefore.length).toBeGreaterThan(0);
+    // The agent's own choice (the policy does not set it), which the update must keep.
+    await setLocal(ext, LOCAL_KEYS.settings, { historyLimit: 250 });
+
+    // A newer version on the server: the same build with a higher version, signed with the same key.
+    const newVersion = `${version}.1`;
+    const newBuild = join(work, 'new-build');
+    cpSync('dist/self-hosted-chrome', newBuild, { recursive: true });
+    const manifestPath = join(newBuild, 'manifest.json');
+    writeFileSync(manifestPath, JSON.stringify({ ...(JSON.parse(readFileSync(manifestPath, 'utf8')) as object), version: newVersion }));
+    run('npx', ['web-ext', 'build', '--source-dir', newBuild, '--artifacts-dir', work, '--filename', 'new.zip', '--overwrite-dest']);
+    const served2 = writeSelfHosted({ base, version: newVersion, geckoId: 'callpop@callpop.example', firefoxMinVersion: '140.0', chromeZip: join(work, 'new.zip'), key: loadSigningKey(keyFile), outDir: served });
+    expect(served2.id).toBe(id);
+    step('newer version served');
+    expect(await ext.evalInWorker(async () => (await chrome.runtime.requestUpdateCheck()).status, null)).toBe('update_available');
+    await waitFor(() => (requests.includes(`/callpop/${crxName(newVersion)}`) ? true : undefined), 'Chromium to fetch the newer CRX', 60_000);
+    step('newer CRX fetched');
+    // Chromium installs an update once the extension is idle (an agent's worker is, most of the
+    // time; this test's handle keeps it busy): stop the worker, as Chromium does after 30 s idle.
+    const cdpPage = await browser.newPage();
+    const cdp = await browser.newCDPSession(cdpPage);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const updated = await waitFor(ours(newVersion), 'the newer version to run', 90_000);
+    step('updated');
+    expect(await updated.evaluate(() => chrome.runtime.getManifest().version)).toBe(newVersion);
+    expect(await readStorage(ext, 'local', LOCAL_KEYS.settings)).toMatchObject({ historyLimit: 250 });
+    await waitFor(async () => ((await readHealth(ext))?.state === 'connected' ? true : undefined), 'connected again after the update', 30_000);
+    // Session storage is gone with the old version; the history is in local storage.
+    const historyAfter = (await readStorage(ext, 'local', LOCAL_KEYS.history)) as Array<{ uuid: string }>;
+    expect(historyAfter.map((c) => c.uuid)).toEqual(historyBefore);
   });
 });

@@ -14,9 +14,13 @@ export class PolicyInputError extends Error {
   }
 }
 
+/** Where a file goes: the options page says it in the agent's language, the CLI in `target`. */
+export type PolicyFileKind = 'linux' | 'windows-machine' | 'windows-user' | 'macos' | 'firefox';
+
 export interface PolicyFile {
   name: string;
-  /** Where it goes, for the admin (shown next to the file). */
+  kind: PolicyFileKind;
+  /** Where it goes, for the admin (printed by the CLI next to the file). */
   target: string;
   bytes: Uint8Array;
 }
@@ -29,11 +33,11 @@ export function policyFiles(input: PolicyInput, uuid: () => string): PolicyFile[
   if (problems.length > 0) throw new PolicyInputError(problems);
   const files: PolicyFile[] = [];
   for (const browser of CHROMIUM_BROWSERS) {
-    files.push({ name: `${browser.name}-linux-callpop.json`, target: `${browser.linuxFolder}/callpop.json`, bytes: json(chromiumPolicy(input)) });
-    files.push({ name: `${browser.name}-windows-machine.reg`, target: 'Windows, every user of the machine (HKLM): regedit /s, or import into a GPO', bytes: utf16leWithBom(windowsReg(input, browser, 'HKEY_LOCAL_MACHINE')) });
-    files.push({ name: `${browser.name}-windows-user.reg`, target: 'Windows, the signed-in user (HKCU)', bytes: utf16leWithBom(windowsReg(input, browser, 'HKEY_CURRENT_USER')) });
-    files.push({ name: `${browser.name}-macos.mobileconfig`, target: 'macOS: upload to your MDM (Chrome/Edge honour off-store installs only on managed Macs)', bytes: utf8(mobileconfig(input, browser, uuid)) });
+    files.push({ name: `${browser.name}-linux-callpop.json`, kind: 'linux', target: `${browser.linuxFolder}/callpop.json`, bytes: json(chromiumPolicy(input)) });
+    files.push({ name: `${browser.name}-windows-machine.reg`, kind: 'windows-machine', target: 'Windows, every user of the machine (HKLM): regedit /s, or import into a GPO', bytes: utf16leWithBom(windowsReg(input, browser, 'HKEY_LOCAL_MACHINE')) });
+    files.push({ name: `${browser.name}-windows-user.reg`, kind: 'windows-user', target: 'Windows, the signed-in user (HKCU)', bytes: utf16leWithBom(windowsReg(input, browser, 'HKEY_CURRENT_USER')) });
+    files.push({ name: `${browser.name}-macos.mobileconfig`, kind: 'macos', target: 'macOS: upload to your MDM (Chrome/Edge honour off-store installs only on managed Macs)', bytes: utf8(mobileconfig(input, browser, uuid)) });
   }
-  files.push({ name: 'firefox-policies.json', target: '/etc/firefox/policies/policies.json, or distribution/policies.json beside the Firefox binary', bytes: json(firefoxPolicies(input)) });
+  files.push({ name: 'firefox-policies.json', kind: 'firefox', target: '/etc/firefox/policies/policies.json, or distribution/policies.json beside the Firefox binary', bytes: json(firefoxPolicies(input)) });
   return files;
 }

@@ -15,15 +15,21 @@ export interface PolicyInput {
 
 const CHROME_ID = /^[a-p]{32}$/;
 
+/** True when `id` is not a Chrome extension id (32 letters a–p). */
+export const chromeIdProblem = (id: string): boolean => !CHROME_ID.test(id);
+
+/** True when `url` is not an http(s) address a browser could fetch. */
+export const urlProblem = (url: string): boolean => !/^https?:\/\/[^\s]+$/.test(url);
+
 /** Problems with the input that would make every file useless; empty when fine. */
 export function inputErrors(input: PolicyInput): string[] {
   const errors: string[] = [];
-  if (!CHROME_ID.test(input.chromeId)) errors.push(`the Chrome extension id "${input.chromeId}" is not 32 letters a–p`);
+  if (chromeIdProblem(input.chromeId)) errors.push(`the Chrome extension id "${input.chromeId}" is not 32 letters a–p`);
   for (const [name, url] of [
     ['Chrome update URL', input.chromeUpdateUrl],
     ['Firefox install URL', input.firefoxInstallUrl],
   ] as const) {
-    if (!/^https?:\/\/[^\s]+$/.test(url)) errors.push(`the ${name} "${url}" is not an http(s) address`);
+    if (urlProblem(url)) errors.push(`the ${name} "${url}" is not an http(s) address`);
   }
   return errors;
 }

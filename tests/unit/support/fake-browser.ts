@@ -92,6 +92,7 @@ export const fakeBrowser = {
     },
     openOptionsPage: async () => void fakeState.optionsPageOpened++,
     getPlatformInfo: async () => ({ os: 'linux', arch: 'x86-64' }),
+    getManifest: () => ({ manifest_version: 3, name: 'CallPop', version: '0.1.0' }),
     onInstalled: fakeEvent<[{ reason: string }]>(),
     onStartup: fakeEvent<[]>(),
     onMessage: fakeEvent<[unknown, { id?: string; url?: string }]>(),

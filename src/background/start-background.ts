@@ -222,8 +222,9 @@ export async function startBackground(): Promise<Background> {
       if (reason === 'install' && !isConfigured(settings)) await browser.runtime.openOptionsPage();
     },
     async onStorageChanged(changes, area) {
-      const settingsChanged =
-        area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && LOCAL_KEYS.settings in changes);
+      // The agent's e-mail is a settings source too: the managed subscriberFrom derives the subscriber from it.
+      const localSettings = area === 'local' && (LOCAL_KEYS.settings in changes || LOCAL_KEYS.agentEmail in changes);
+      const settingsChanged = area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || localSettings;
       if (area === 'local' && TUNING_KEY in changes) {
         tuningOverrides = await readTestTuning();
         connection.setTuning(tuningFor(settings, tuningOverrides));

@@ -1,6 +1,5 @@
-// "Export for IT", loaded only when the admin asks for the files (a dynamic import: the policy
-// generator and the managed schema stay out of the options page's first paint). The same pure
-// generator as `npm run policy` (src/shared/policy-files), so both give the same files.
+// "Export for IT": the same pure generator as `npm run policy` (src/shared/policy-files), so the
+// page and the CLI give the same files. Part of the fold loaded on demand (export-for-it-details.tsx).
 import type { Settings } from '../shared/settings-schema';
 import { managedConfigFromSettings, type ExportChoices } from '../shared/policy-files/config-from-settings';
 import { policyFiles, type PolicyFile } from '../shared/policy-files/policy-bundle';

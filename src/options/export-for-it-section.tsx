@@ -1,12 +1,13 @@
 // "Export for IT": the saved settings as the policy files an admin rolls out (Chrome and Edge on
-// Linux, Windows and macOS; Firefox). The key is left out unless the admin ticks the box. The
-// generator itself is loaded on the first click (export-for-it-files.ts says why).
+// Linux, Windows and macOS; Firefox). The key is left out unless the admin ticks the box. Loaded
+// only when the fold opens (export-for-it-details.tsx), with the generator.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from '../shared/browser-api';
 import type { Translate } from '../shared/i18n-types';
 import type { Settings } from '../shared/settings-schema';
 import { CHROME_STORE_UPDATE_URL, chromeIdProblem, urlProblem } from '../shared/policy-files/policy-input';
 import { subscriberTemplateProblem } from '../shared/subscriber-from-email';
+import { exportPolicyFiles } from './export-for-it-files';
 import type { PolicyFileKind } from '../shared/policy-files/policy-bundle';
 
 export interface ExportForItSectionProps {
@@ -46,7 +47,7 @@ export function ExportForItSection({ settings, policyKey, t }: ExportForItSectio
   // Blob URLs live until revoked: free the previous set whenever a new one replaces it.
   useEffect(() => () => links.forEach((link) => URL.revokeObjectURL(link.href)), [links]);
 
-  const make = async () => {
+  const make = () => {
     const problems: Partial<Record<Field, string>> = {};
     if (chromeIdProblem(input.chromeId.trim())) problems.chromeId = 'optionsExportChromeIdInvalid';
     if (urlProblem(input.chromeUpdateUrl.trim())) problems.chromeUpdateUrl = 'optionsExportUrlInvalid';
@@ -57,7 +58,6 @@ export function ExportForItSection({ settings, policyKey, t }: ExportForItSectio
     setFailed(false);
     if (Object.keys(problems).length > 0) return;
     try {
-      const { exportPolicyFiles } = await import('./export-for-it-files');
       const files = exportPolicyFiles({ ...input, settings, includeApiKey: input.includeApiKey && !policyKey, subscriberTemplate: input.fromEmail ? input.template : null });
       setLinks(files.map((file) => ({ name: file.name, kind: file.kind, href: URL.createObjectURL(new Blob([file.bytes as BlobPart])) })));
     } catch {
@@ -90,10 +90,7 @@ export function ExportForItSection({ settings, policyKey, t }: ExportForItSectio
   );
 
   return (
-    <details class="export-for-it" data-testid="export-for-it">
-      <summary>
-        <h2>{t('optionsExportHeading')}</h2>
-      </summary>
+    <div>
       <p class="intro">{t('optionsExportIntro')}</p>
       {text('chromeId', t('optionsExportChromeId'), t('optionsExportChromeIdHint'), input.chromeId, (chromeId) => setInput({ ...input, chromeId }))}
       {text('chromeUpdateUrl', t('optionsExportUpdateUrl'), t('optionsExportUpdateUrlHint'), input.chromeUpdateUrl, (chromeUpdateUrl) => setInput({ ...input, chromeUpdateUrl }))}
@@ -112,7 +109,7 @@ export function ExportForItSection({ settings, policyKey, t }: ExportForItSectio
         </label>
       )}
       <div class="save-bar">
-        <button type="button" onClick={() => void make()}>
+        <button type="button" onClick={make}>
           {t('optionsExportMake')}
         </button>
         <p role="status" aria-live="polite" class={failed ? 'error' : ''}>
@@ -134,6 +131,6 @@ export function ExportForItSection({ settings, policyKey, t }: ExportForItSectio
           </ul>
         </section>
       )}
-    </details>
+    </div>
   );
 }

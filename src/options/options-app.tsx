@@ -19,8 +19,8 @@ import { DiagnosticsPanel } from './diagnostics-panel';
 import { ShortcutsSection } from './shortcuts-section';
 import { diagnosticsReport } from './diagnostics-report';
 import { useHealth } from './use-health';
-import { AgentEmailSection } from './agent-email-section';
-import { ExportForItSection } from './export-for-it-section';
+import { ExportForItDetails } from './export-for-it-details';
+import { useLazyModule } from './use-lazy-module';
 
 export interface OptionsAppProps {
   runTest?: (fields: ConnectionFields) => Promise<ConnectionTestReport>;
@@ -70,6 +70,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
   }, []);
 
   const locked = useMemo(() => new Set<string>(loaded?.locked ?? []), [loaded]);
+  const agentEmail = useLazyModule(() => import('./agent-email-section'), Boolean(loaded?.subscriberFromEmail));
   if (!loaded || !form) return <main data-testid="options-root" aria-busy="true" />;
   const { t } = loaded;
   const tag = uiLanguageTag(loaded.settings.language);
@@ -128,7 +129,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
   return (
     <main data-testid="options-root" lang={tag}>
       <h1>{t('optionsTitle')}</h1>
-      {loaded.subscriberFromEmail && <AgentEmailSection derivation={loaded.subscriberFromEmail} t={t} saveEmail={saveEmail} useBrowserAccount={useBrowserAccount} />}
+      {loaded.subscriberFromEmail && agentEmail && <agentEmail.AgentEmailSection derivation={loaded.subscriberFromEmail} t={t} saveEmail={saveEmail} useBrowserAccount={useBrowserAccount} />}
       <form
         noValidate
         onSubmit={(e) => {
@@ -149,7 +150,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
         </div>
       </form>
       <ShortcutsSection t={t} />
-      <ExportForItSection settings={loaded.settings} policyKey={locked.has('apiKey')} t={t} />
+      <ExportForItDetails settings={loaded.settings} policyKey={locked.has('apiKey')} t={t} />
       <DiagnosticsPanel health={health} t={t} formatTime={formatTime} report={report} writeClipboard={writeClipboard} />
     </main>
   );

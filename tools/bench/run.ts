@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     ...BROWSERS.flatMap((browser) => [
       ...bundles[browser].entries.map((entry, i) => ({ group: i === 0 ? `6 size ${browser}` : '', figure: `${entry.name} loads (gzip)`, value: kb(entry.gzipBytes) })),
       { group: '', figure: 'largest single chunk (gzip)', value: kb(Math.max(...bundles[browser].chunks.map((c) => c.gzipBytes))), target: 'budget 25 KB' },
-      { group: '', figure: 'total JavaScript (gzip)', value: kb(bundles[browser].totalJsGzipBytes), target: 'budget 66 KB' },
+      { group: '', figure: 'total JavaScript (gzip)', value: kb(bundles[browser].totalJsGzipBytes), target: 'budget 72 KB' },
     ]),
   ];
   printTable(rows);

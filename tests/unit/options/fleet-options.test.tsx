@@ -30,7 +30,7 @@ describe('subscriber from the agent’s e-mail (no e-mail from the browser)', ()
     await setPolicy({ domain: 'qwerty.pbx.vega.ua', apiKey: 'policy-key', subscriberFrom: 'profileEmail', subscriberTemplate: '{local}@company.ua' });
     fakeState.reply = { ok: true, policyKey: true };
     await renderPage();
-    expect(screen.getByRole('heading', { name: 'Your work e-mail' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Your work e-mail' })).toBeTruthy();
     expect(screen.getByText(/this browser does not tell CallPop the e-mail of its account/)).toBeTruthy();
     expect((screen.getByLabelText('Your extension number or e-mail') as HTMLInputElement).disabled).toBe(true);
 
@@ -69,6 +69,15 @@ describe('Export for IT', () => {
   });
   afterEach(() => vi.restoreAllMocks());
 
+  /** Opens the fold, which loads the export form on demand. */
+  async function openExport() {
+    const details = screen.getByTestId('export-for-it') as HTMLDetailsElement;
+    expect(screen.queryByLabelText('Chrome and Edge extension id')).toBeNull();
+    details.open = true;
+    fireEvent(details, new Event('toggle'));
+    await screen.findByLabelText('Chrome and Edge extension id');
+  }
+
   async function exportFiles(): Promise<Map<string, string>> {
     fireEvent.click(screen.getByRole('button', { name: 'Make policy files' }));
     const list = await screen.findByTestId('export-files');
@@ -80,6 +89,7 @@ describe('Export for IT', () => {
   it('offers every platform’s file for the saved settings, without the key unless ticked', async () => {
     fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = { ...DEFAULT_SETTINGS, domain: 'qwerty.pbx.vega.ua', apiKey: SECRET, subscriber: '101', language: 'uk' };
     await renderPage();
+    await openExport();
     typeInto('Chrome and Edge extension id', ID);
     typeInto('Firefox package address', 'https://intranet.example/callpop.xpi');
     let files = await exportFiles();
@@ -104,6 +114,7 @@ describe('Export for IT', () => {
 
   it('says which field is wrong and makes nothing', async () => {
     await renderPage();
+    await openExport();
     typeInto('Chrome and Edge extension id', 'not-an-id');
     fireEvent.click(screen.getByRole('button', { name: 'Make policy files' }));
     expect(await screen.findByText('An extension id is 32 letters from a to p.')).toBeTruthy();

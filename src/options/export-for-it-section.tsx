@@ -95,18 +95,18 @@ export function ExportForItSection({ settings, policyKey, t }: ExportForItSectio
       {text('chromeId', t('optionsExportChromeId'), t('optionsExportChromeIdHint'), input.chromeId, (chromeId) => setInput({ ...input, chromeId }))}
       {text('chromeUpdateUrl', t('optionsExportUpdateUrl'), t('optionsExportUpdateUrlHint'), input.chromeUpdateUrl, (chromeUpdateUrl) => setInput({ ...input, chromeUpdateUrl }))}
       {text('firefoxInstallUrl', t('optionsExportFirefoxUrl'), t('optionsExportFirefoxUrlHint'), input.firefoxInstallUrl, (firefoxInstallUrl) => setInput({ ...input, firefoxInstallUrl }))}
-      <label class="check">
-        <input type="checkbox" checked={input.fromEmail} onChange={(e) => setInput({ ...input, fromEmail: e.currentTarget.checked })} />
-        {t('optionsExportFromEmail')}
-      </label>
+      <div class="check">
+        <input id="export-from-email" type="checkbox" checked={input.fromEmail} onChange={(e) => setInput({ ...input, fromEmail: e.currentTarget.checked })} />
+        <label for="export-from-email">{t('optionsExportFromEmail')}</label>
+      </div>
       {input.fromEmail && text('template', t('optionsExportTemplate'), t('optionsExportTemplateHint'), input.template, (template) => setInput({ ...input, template }))}
       {policyKey ? (
         <p class="hint">{t('optionsExportKeyFromPolicy')}</p>
       ) : (
-        <label class="check">
-          <input type="checkbox" data-testid="export-include-key" checked={input.includeApiKey} onChange={(e) => setInput({ ...input, includeApiKey: e.currentTarget.checked })} />
-          {t('optionsExportIncludeKey')}
-        </label>
+        <div class="check">
+          <input id="export-include-key" type="checkbox" data-testid="export-include-key" checked={input.includeApiKey} onChange={(e) => setInput({ ...input, includeApiKey: e.currentTarget.checked })} />
+          <label for="export-include-key">{t('optionsExportIncludeKey')}</label>
+        </div>
       )}
       <div class="save-bar">
         <button type="button" onClick={make}>

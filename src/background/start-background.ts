@@ -57,6 +57,8 @@ export interface Background {
   refreshBadge(): void;
   /** Host permission or REST status changed: the REST features show or hide themselves. */
   syncRestFeatures(): Promise<void>;
+  /** A permission was granted or removed: REST features, and the account e-mail behind subscriberFrom. */
+  onPermissionsChanged(): Promise<void>;
   /** Do-not-disturb ended by its alarm: the badge and the sound follow. */
   onDndAlarm(): void;
 }
@@ -237,17 +239,26 @@ export async function startBackground(): Promise<Background> {
         syncRing();
       }
       if (area === 'local' && REST_STATUS_KEY in changes) await syncRestFeatures();
-      if (!settingsChanged) return;
-      const next = await readEffectiveSettings();
-      // Another PBX or key: what the old one answered says nothing about the new one.
-      if (next.settings.domain !== settings.domain || next.settings.apiKey !== settings.apiKey) await resetRestStatus();
-      // Another PBX: the old one's host access goes.
-      if (next.settings.domain !== settings.domain) await dropOtherPbxAccess(next.settings.domain).catch(() => []);
-      if (next.settings.language !== settings.language) t = await createUiTranslator(next.settings.language);
-      applySettings(next.settings);
-      syncRing();
+      if (settingsChanged) await rereadSettings();
+    },
+    async onPermissionsChanged() {
+      // "identity.email" granted on the options page: subscriberFrom now reads the account e-mail.
+      await rereadSettings();
+      await syncRestFeatures();
     },
   };
+
+  /** Reads every settings source again (policy, local, sync, the agent e-mail) and applies the result. */
+  async function rereadSettings(): Promise<void> {
+    const next = await readEffectiveSettings();
+    // Another PBX or key: what the old one answered says nothing about the new one.
+    if (next.settings.domain !== settings.domain || next.settings.apiKey !== settings.apiKey) await resetRestStatus();
+    // Another PBX: the old one's host access goes.
+    if (next.settings.domain !== settings.domain) await dropOtherPbxAccess(next.settings.domain).catch(() => []);
+    if (next.settings.language !== settings.language) t = await createUiTranslator(next.settings.language);
+    applySettings(next.settings);
+    syncRing();
+  }
 }
 
 /** Bench-only: `recordTimings: true` in the test tuning turns the timing probe on. */

@@ -49,6 +49,32 @@ describe('subscriber from the agent’s e-mail (no e-mail from the browser)', ()
     expect((await readEffectiveSettings()).settings.subscriber).toBe('Olena.K@company.ua');
   });
 
+  it('in Chrome, "Use my browser account instead" asks for the optional permission and then uses the account e-mail', async () => {
+    await setPolicy({ domain: 'qwerty.pbx.vega.ua', apiKey: 'policy-key', subscriberFrom: 'profileEmail' });
+    fakeState.reply = { ok: true, policyKey: true };
+    const asked: unknown[] = [];
+    const granted = { value: false };
+    const saved = { getManifest: fakeBrowser.runtime.getManifest };
+    Object.assign(fakeBrowser.runtime, { getManifest: () => ({ ...saved.getManifest(), optional_permissions: ['identity', 'identity.email'] }) });
+    Object.assign(fakeBrowser, {
+      permissions: { ...fakeBrowser.permissions, request: async (p: unknown) => (asked.push(p), (granted.value = true)) },
+      // Chrome answers an empty e-mail until identity.email is granted.
+      identity: { getProfileUserInfo: async () => ({ email: granted.value ? 'olena.k@company.ua' : '', id: '1' }) },
+    });
+    try {
+      await renderPage();
+      fireEvent.click(await screen.findByRole('button', { name: 'Use my browser account instead' }));
+      expect(await screen.findByText('Your subscriber comes from the e-mail of your browser account: olena.k@company.ua.')).toBeTruthy();
+      expect(asked).toEqual([{ permissions: ['identity', 'identity.email'] }]);
+      expect(fakeBrowser.storage.local.data[LOCAL_KEYS.agentEmail]).toBeUndefined();
+      await waitFor(() => expect(fakeState.sentMessages).toContainEqual({ type: 'reconnect' }));
+    } finally {
+      Object.assign(fakeBrowser.runtime, saved);
+      delete (fakeBrowser as { identity?: unknown }).identity;
+      delete (fakeBrowser.permissions as { request?: unknown }).request;
+    }
+  });
+
   it('does not ask without the policy', async () => {
     await renderPage();
     expect(screen.queryByRole('heading', { name: 'Your work e-mail' })).toBeNull();

@@ -145,11 +145,29 @@ describe('self-hosted roll-out in Chromium', () => {
     step('newer CRX fetched');
     // Chromium installs an update once the extension is idle (an agent's worker is, most of the
     // time; this test's handle keeps it busy): stop the worker, as Chromium does after 30 s idle.
+    // The CRX may still be unpacking when the worker stops, and a worker woken meanwhile (an alarm)
+    // is busy again: stop the OLD version's worker every few seconds until the newer one runs; with
+    // no worker at all, open an extension page so that whichever version is installed starts.
     const cdpPage = await browser.newPage();
     const cdp = await browser.newCDPSession(cdpPage);
     await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const updated = await waitFor(ours(newVersion), 'the newer version to run', 90_000);
+    let lastNudge = 0;
+    const updated = await waitFor(async () => {
+      const worker = await ours()();
+      const running = worker ? await Promise.race([worker.evaluate(() => chrome.runtime.getManifest().version).catch(() => undefined), new Promise<undefined>((r) => setTimeout(r, 2_000))]) : undefined;
+      if (running === newVersion) return worker;
+      if (Date.now() - lastNudge > 5_000) {
+        lastNudge = Date.now();
+        if (running !== undefined) await cdp.send('ServiceWorker.stopAllWorkers');
+        else {
+          // Closed at once: an open extension page would itself keep the update waiting.
+          const wake = await browser!.newPage();
+          await wake.goto(`chrome-extension://${id}/src/popup/popup.html`).catch(() => undefined);
+          await wake.close();
+        }
+      }
+      return undefined;
+    }, 'the newer version to run', 90_000);
     step('updated');
     expect(await updated.evaluate(() => chrome.runtime.getManifest().version)).toBe(newVersion);
     expect(await readStorage(ext, 'local', LOCAL_KEYS.settings)).toMatchObject({ historyLimit: 250 });

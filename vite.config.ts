@@ -11,11 +11,13 @@ export default defineConfig(({ mode }) => {
   // The store package leaves out the development `key` (the store assigns the id).
   const store = process.env.CALLPOP_STORE === '1';
   const testBuild = process.env.CALLPOP_TEST === '1' && !store;
+  // A self-hosted package (npm run package -- --self-hosted URL) names its update server instead.
+  const selfHostedBase = process.env.CALLPOP_SELF_HOSTED_BASE || undefined;
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(browser, { store }), browser })],
-    define: { __CALLPOP_TEST__: JSON.stringify(testBuild) },
+    plugins: [preact(), crx({ manifest: manifestFor(browser, { store, selfHostedBase }), browser })],
+    define: { __CALLPOP_TEST__: JSON.stringify(testBuild && !selfHostedBase) },
     build: {
-      outDir: store ? `dist/store-${browser}` : testBuild ? `dist/test-${browser}` : `dist/${browser}`,
+      outDir: selfHostedBase ? `dist/self-hosted-${browser}` : store ? `dist/store-${browser}` : testBuild ? `dist/test-${browser}` : `dist/${browser}`,
       emptyOutDir: true,
       target: browser === 'chrome' ? 'chrome116' : 'firefox128',
       // Minified, and no source maps in what ships: the stores' reviewers read source.zip.

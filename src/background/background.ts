@@ -49,8 +49,8 @@ browser.contextMenus.onClicked.addListener((info) => void background().then((bg)
 // Firefox only: the title can show the number before the menu opens (feature detection).
 contextMenuOnShown()?.addListener((info) => void background().then((bg) => handleMenuShown(bg, info)));
 // Host access for the PBX is granted or revoked at run time: the REST features follow.
-browser.permissions.onAdded.addListener(() => void background().then((bg) => bg.syncRestFeatures()));
-browser.permissions.onRemoved.addListener(() => void background().then((bg) => bg.syncRestFeatures()));
+browser.permissions.onAdded.addListener(() => void background().then((bg) => bg.onPermissionsChanged()));
+browser.permissions.onRemoved.addListener(() => void background().then((bg) => bg.onPermissionsChanged()));
 // Signals that the socket may have gone stale while it still reads open (docs/connection.md).
 // The idle API is missing on Firefox for Android (feature detection).
 browser.idle?.onStateChanged.addListener((state) => void background().then((bg) => bg.onIdleState(state)));

@@ -9,7 +9,7 @@ import { dndActive, type DndSetting } from '../calls/do-not-disturb';
 import { createSerialQueue } from '../storage/serial-queue';
 import { dndItem, restStatusItem, testTuningItem, type TestTuning } from '../storage/items';
 import { parseTestTuning } from '../storage/test-tuning';
-import { localSettingsItem } from '../storage/settings-items';
+import { agentEmailItem, localSettingsItem } from '../storage/settings-items';
 import { resetRestStatus } from './pbx-rest';
 import { dropOtherPbxAccess } from './pbx-permissions';
 import { scheduleDndEnd } from './dnd-alarm';
@@ -31,6 +31,8 @@ export interface SettingsRoom {
   /** Do-not-disturb is on now. */
   quiet(): boolean;
   onStorageChanged(changes: Record<string, unknown>, area: string): Promise<void>;
+  /** Reads every settings source again (a granted permission can change the derived subscriber). */
+  reread(): Promise<void>;
 }
 
 export async function createSettingsRoom(consumers: SettingsConsumers): Promise<SettingsRoom> {
@@ -59,8 +61,14 @@ export async function createSettingsRoom(consumers: SettingsConsumers): Promise<
       consumers.onQuietChanged();
     }
     if (area === 'local' && restStatusItem.key in changes) await consumers.onRestStatus();
-    const settingsChanged = area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || (area === 'local' && localSettingsItem.key in changes);
-    if (!settingsChanged) return;
+    // The agent's e-mail is a settings source too: the managed subscriberFrom derives the subscriber from it.
+    const localSettings = area === 'local' && (localSettingsItem.key in changes || agentEmailItem.key in changes);
+    const settingsChanged = area === 'managed' || (area === 'sync' && Object.keys(changes).length > 0) || localSettings;
+    if (settingsChanged) await applyStored();
+  };
+
+  /** Reads every settings source (policy, local, sync, the agent's e-mail) and applies the result. */
+  const applyStored = async (): Promise<void> => {
     const next = (await readEffectiveSettings()).settings;
     // Another PBX or key: what the old one answered says nothing about the new one.
     if (next.domain !== settings.domain || next.apiKey !== settings.apiKey) await resetRestStatus();
@@ -77,5 +85,6 @@ export async function createSettingsRoom(consumers: SettingsConsumers): Promise<
     tuning: () => tuning,
     quiet: () => dndActive(dnd, Date.now()),
     onStorageChanged: (changes, area) => inOrder(() => handle(changes, area)),
+    reread: () => inOrder(applyStored),
   };
 }

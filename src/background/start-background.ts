@@ -51,6 +51,8 @@ export interface Background {
   refreshBadge(): void;
   /** Host permission or REST status changed: the REST features show or hide themselves. */
   syncRestFeatures(): Promise<void>;
+  /** A permission was granted or removed: REST features, and the account e-mail behind subscriberFrom. */
+  onPermissionsChanged(): Promise<void>;
   /** Do-not-disturb ended by its alarm: the badge and the sound follow. */
   onDndAlarm(): void;
 }
@@ -159,5 +161,10 @@ export async function startBackground(): Promise<Background> {
       if (reason === 'update') await quarantineItem.update((q) => prunedFor(q, extensionVersion(), previousVersion ?? null)).catch(() => undefined);
     },
     onStorageChanged: settingsRoom.onStorageChanged,
+    async onPermissionsChanged() {
+      // "identity.email" granted on the options page: subscriberFrom now reads the account e-mail.
+      await settingsRoom.reread();
+      await syncRestFeatures();
+    },
   };
 }

@@ -7,7 +7,8 @@ import type { PageMessage } from '../platform/messages';
 import type { Settings } from '../settings/settings-schema';
 import type { SettingsLayer } from '../settings/settings-migrations';
 import { formFromSettings, parseOptionsForm, type FormErrors, type OptionsForm, type SavableSettings } from '../settings/settings-input';
-import { saveSettings, watchSettings, type EffectiveSettings } from '../storage/settings-store';
+import { saveAgentEmail, saveSettings, watchSettings, type EffectiveSettings } from '../storage/settings-store';
+import { requestProfileEmailPermission } from '../platform/profile-email';
 import { pageIsConfigured, readPageSettings, testInBackground, type ConnectionFields } from './page-settings';
 import { createUiTranslator, uiLanguageTag } from '../platform/ui-strings';
 import type { ConnectionTestReport } from '../connection/connection-test';
@@ -18,6 +19,8 @@ import { DiagnosticsPanel } from './diagnostics-panel';
 import { ShortcutsSection } from './shortcuts-section';
 import { diagnosticsReport } from './diagnostics-report';
 import { useHealth } from './use-health';
+import { ExportForItDetails } from './export-for-it-details';
+import { useLazyModule } from './use-lazy-module';
 
 export interface OptionsAppProps {
   runTest?: (fields: ConnectionFields) => Promise<ConnectionTestReport>;
@@ -67,6 +70,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
   }, []);
 
   const locked = useMemo(() => new Set<string>(loaded?.locked ?? []), [loaded]);
+  const agentEmail = useLazyModule(() => import('./agent-email-section'), Boolean(loaded?.subscriberFromEmail));
   if (!loaded || !form) return <main data-testid="options-root" aria-busy="true" />;
   const { t } = loaded;
   const tag = uiLanguageTag(loaded.settings.language);
@@ -75,6 +79,22 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
   const update = (patch: Partial<OptionsForm>) => {
     setForm({ ...form, ...patch });
     setStatus(null);
+  };
+
+  const reconnect = async () => {
+    // The background also watches storage; the message makes it skip any backoff wait.
+    const message: PageMessage = { type: 'reconnect' };
+    await browser.runtime.sendMessage(message).catch(() => undefined);
+  };
+  const saveEmail = async (email: string) => {
+    // The page reloads its settings through watchSettings; the background reconnects with the new subscriber.
+    await saveAgentEmail(email);
+    await reconnect();
+  };
+  const useBrowserAccount = async () => {
+    if (!(await requestProfileEmailPermission())) return;
+    setLoaded({ ...(await readPageSettings()), t });
+    await reconnect();
   };
 
   const save = async () => {
@@ -92,9 +112,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
       return;
     }
     const next = await readPageSettings();
-    const reconnect: PageMessage = { type: 'reconnect' };
-    // The background also watches storage; the message makes it skip any backoff wait.
-    await browser.runtime.sendMessage(reconnect).catch(() => undefined);
+    await reconnect();
     const nextT = next.settings.language === loaded.settings.language ? t : await createUiTranslator(next.settings.language);
     setLoaded({ ...next, t: nextT });
     setForm(formFromSettings(next.settings));
@@ -111,6 +129,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
   return (
     <main data-testid="options-root" lang={tag}>
       <h1>{t('optionsTitle')}</h1>
+      {loaded.subscriberFromEmail && agentEmail && <agentEmail.AgentEmailSection derivation={loaded.subscriberFromEmail} t={t} saveEmail={saveEmail} useBrowserAccount={useBrowserAccount} />}
       <form
         noValidate
         onSubmit={(e) => {
@@ -131,6 +150,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
         </div>
       </form>
       <ShortcutsSection t={t} />
+      <ExportForItDetails settings={loaded.settings} policyKey={locked.has('apiKey')} t={t} />
       <DiagnosticsPanel health={health} t={t} formatTime={formatTime} report={report} writeClipboard={writeClipboard} />
     </main>
   );

@@ -23,7 +23,7 @@ async function ask(message: PageMessage) {
 export async function readPageSettings(): Promise<EffectiveSettings> {
   const [effective, reply] = await Promise.all([readEffectiveSettings({ withoutPolicyKey: true }), ask({ type: 'policy-key' })]);
   if (reply?.policyKey !== true) return effective;
-  return { settings: { ...effective.settings, apiKey: '' }, locked: [...effective.locked, 'apiKey'] };
+  return { ...effective, settings: { ...effective.settings, apiKey: '' }, locked: [...effective.locked, 'apiKey'] };
 }
 
 /** isConfigured for the page's view, where a policy key reads as ''. */

@@ -5,19 +5,42 @@ import { checkUrlTemplate, normalizeDomain, validateApiKey, validateSubscriber }
 import { parseAllowList } from './settings-input';
 import { dialPrefixesFromPolicy } from './dial-prefixes';
 import { validFields, type SettingsFieldPath, type SettingsLayer } from './settings-migrations';
+import { subscriberTemplateProblem } from './subscriber-from-email';
+
+/** Policy-only keys (no agent setting behind them): how the subscriber is derived. */
+export type PolicyOnlyKey = 'subscriberFrom' | 'subscriberTemplate';
 
 export interface ManagedSettings {
   layer: SettingsLayer;
   /** Fields the policy set but we could not use, for diagnostics. */
-  invalid: SettingsFieldPath[];
+  invalid: Array<SettingsFieldPath | PolicyOnlyKey>;
+  /** `subscriberFrom: "profileEmail"` (and no `subscriber`): derive it from the agent's e-mail with this template. */
+  subscriberFromEmail: { template: string } | null;
 }
 
-export const NO_POLICY: ManagedSettings = { layer: {}, invalid: [] };
+export const NO_POLICY: ManagedSettings = { layer: {}, invalid: [], subscriberFromEmail: null };
+
+/** Pure: `subscriberFrom` / `subscriberTemplate`. An explicit `subscriber` wins over both. */
+function subscriberDerivation(raw: Record<string, unknown>, invalid: ManagedSettings['invalid']): ManagedSettings['subscriberFromEmail'] {
+  const { subscriberFrom: from, subscriberTemplate: template = '' } = raw;
+  if (from === undefined) return null;
+  if (from !== 'profileEmail') {
+    invalid.push('subscriberFrom');
+    return null;
+  }
+  if (typeof template !== 'string' || (template.trim() !== '' && subscriberTemplateProblem(template.trim()) !== null)) {
+    // A broken template would give every agent a wrong subscriber: better none, and say so.
+    invalid.push('subscriberTemplate');
+    return null;
+  }
+  return { template: template.trim() };
+}
 
 /** Pure: the policy object as storage.managed returns it. */
 export function parseManagedSettings(raw: unknown): ManagedSettings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return NO_POLICY;
-  const { layer, invalid } = validFields(raw as Record<string, unknown>);
+  const { layer, invalid: invalidFields } = validFields(raw as Record<string, unknown>);
+  const invalid: ManagedSettings['invalid'] = invalidFields;
   // Policy values are typed by an admin, so they get the same normalization as the form.
   const refine = <K extends 'domain' | 'apiKey' | 'subscriber' | 'urlTemplate'>(key: K, fix: (v: string) => string | null) => {
     const value = layer[key];
@@ -58,8 +81,9 @@ export function parseManagedSettings(raw: unknown): ManagedSettings {
     layer.dialPrefixes = r.prefixes;
     if (r.invalid) invalid.push('dialPrefixes');
   }
-  return { layer, invalid };
+  const derivation = subscriberDerivation(raw as Record<string, unknown>, invalid);
+  return { layer, invalid, subscriberFromEmail: layer.subscriber === undefined ? derivation : null };
 }
 
 /** Every policy key but the API key: what an extension page asks for, so it never receives a policy key. */
-export const MANAGED_KEYS_WITHOUT_API_KEY = ['domain', 'subscriber', 'urlTemplate', 'notifications', 'crmAllowList', 'dialPrefixes', 'historyLimit', 'language', 'silenceLimitSeconds'];
+export const MANAGED_KEYS_WITHOUT_API_KEY = ['domain', 'subscriber', 'urlTemplate', 'notifications', 'crmAllowList', 'dialPrefixes', 'historyLimit', 'language', 'silenceLimitSeconds', 'subscriberFrom', 'subscriberTemplate'];

@@ -24,6 +24,8 @@ export const LOCAL_KEYS = {
   restStatus: 'callpop.restStatus',
   quarantine: 'callpop.quarantine',
   storageTrim: 'callpop.storageTrim',
+  /** The e-mail the agent typed once because the policy derives the subscriber from it (`subscriberFrom`). */
+  agentEmail: 'callpop.agentEmail',
 } as const;
 
 export const SYNC_KEYS = {

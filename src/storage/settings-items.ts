@@ -36,6 +36,19 @@ export const syncedPreferencesItem = defineItem<SettingsLayer>({
   fallback: () => ({}),
 });
 
+/**
+ * The e-mail the agent typed once because the policy derives the subscriber from it
+ * (`subscriberFrom`) and the browser gives none (Firefox, a profile not signed in). Local: it
+ * stays on this machine. Written by the options page.
+ */
+export const agentEmailItem = defineItem<string>({
+  area: 'local',
+  key: LOCAL_KEYS.agentEmail,
+  version: 1,
+  parse: (raw) => (typeof raw === 'string' ? raw : ''),
+  fallback: () => '',
+});
+
 /** The policy as the browser gives it (no policy, or none readable, is `{}`); `keys` null is every key. */
 export function readManagedPolicy(keys: string[] | null): Promise<Record<string, unknown>> {
   return readRaw('managed', keys);

@@ -5,11 +5,13 @@
 // change made on the agent's other browser follows them here, and local keeps them when sync is off.
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from '../settings/settings-schema';
 import { fieldPathsOf, mergeLayers, validFields, type SettingsFieldPath, type SettingsLayer } from '../settings/settings-migrations';
-import { localSettingsItem, syncedPreferencesItem, SYNCED_PREFERENCES } from './settings-items';
+import { agentEmailItem, localSettingsItem, syncedPreferencesItem, SYNCED_PREFERENCES } from './settings-items';
 import { onStorageChanged } from './area';
 import { MANAGED_KEYS_WITHOUT_API_KEY, NO_POLICY, parseManagedSettings, type ManagedSettings } from '../settings/managed-settings';
 import { readManagedPolicy } from './settings-items';
 import { normalizeDomain, validateApiKey, validateSubscriber } from '../settings/connection-url';
+import { readProfileEmail } from '../platform/profile-email';
+import { subscriberFromEmail } from '../settings/subscriber-from-email';
 
 /** A field a policy sets: shown disabled with "Set by your administrator". */
 export type LockedKey = SettingsFieldPath;
@@ -17,6 +19,12 @@ export type LockedKey = SettingsFieldPath;
 export interface EffectiveSettings {
   settings: Settings;
   locked: LockedKey[];
+  /**
+   * Set when the policy derives the subscriber from the agent's e-mail: where the e-mail came
+   * from ('profile': the browser account; 'agent': typed once on the options page; 'missing':
+   * none yet, so the options page asks for it).
+   */
+  subscriberFromEmail?: { source: 'profile' | 'agent' | 'missing'; email: string };
 }
 
 export { SYNCED_PREFERENCES };
@@ -38,7 +46,30 @@ export async function readEffectiveSettings(options: { withoutPolicyKey?: boolea
   // The dialling restriction is the admin's: only a policy sets it.
   delete localLayer.dialPrefixes;
   const settings = mergeLayers([managed.layer, syncLayer, localLayer], DEFAULT_SETTINGS);
-  return { settings, locked: fieldPathsOf(managed.layer) };
+  const effective: EffectiveSettings = { settings, locked: fieldPathsOf(managed.layer) };
+  return managed.subscriberFromEmail ? withDerivedSubscriber(effective, managed.subscriberFromEmail) : effective;
+}
+
+/**
+ * The policy owns the subscriber even while no e-mail is known: an agent's old typed subscriber
+ * must not stand in for the one the company derives. The browser account's e-mail wins over a
+ * typed one (it cannot be mistyped).
+ */
+async function withDerivedSubscriber(effective: EffectiveSettings, rule: NonNullable<ManagedSettings['subscriberFromEmail']>): Promise<EffectiveSettings> {
+  const profile = await readProfileEmail();
+  const typed = profile ? null : await agentEmailItem.get();
+  const [source, email] = profile ? (['profile', profile] as const) : typeof typed === 'string' && typed !== '' ? (['agent', typed] as const) : (['missing', ''] as const);
+  const subscriber = email === '' ? null : subscriberFromEmail(email, rule.template);
+  return {
+    settings: { ...effective.settings, subscriber: subscriber ?? '' },
+    locked: [...effective.locked, 'subscriber'],
+    subscriberFromEmail: { source: subscriber === null ? 'missing' : source, email },
+  };
+}
+
+/** Saves the e-mail the agent typed for `subscriberFrom` (it stays on this machine). */
+export async function saveAgentEmail(email: string): Promise<void> {
+  await agentEmailItem.set(email.trim());
 }
 
 /** Domain, API key and subscriber are all present and valid: there is something to connect to. */
@@ -78,7 +109,8 @@ export async function saveSettings(partial: SettingsLayer): Promise<void> {
 /** Calls `onChange` whenever any area that feeds the settings changes. Returns the unsubscribe. */
 export function watchSettings(onChange: () => void): () => void {
   return onStorageChanged((changes, area) => {
-    if (area === 'managed' || (area === 'local' && localSettingsItem.key in changes) || (area === 'sync' && syncedPreferencesItem.key in changes)) {
+    const local = area === 'local' && (localSettingsItem.key in changes || agentEmailItem.key in changes);
+    if (area === 'managed' || local || (area === 'sync' && syncedPreferencesItem.key in changes)) {
       onChange();
     }
   });

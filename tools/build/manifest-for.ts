@@ -10,7 +10,17 @@ export const CHROME_DEV_KEY_FILE = new URL('../../public-key.txt', import.meta.u
 
 type Manifest = Record<string, unknown> & { version: string };
 
-export function manifestFor(browser: TargetBrowser, options: { store?: boolean } = {}): ManifestV3Export {
+export interface ManifestOptions {
+  /** Store package: no development `key` (the store assigns the id). */
+  store?: boolean;
+  /**
+   * Self-hosted package: the folder URL where the company serves update.xml / updates.json and
+   * the packages. No development `key` either: the id comes from the company's signing key.
+   */
+  selfHostedBase?: string;
+}
+
+export function manifestFor(browser: TargetBrowser, options: ManifestOptions = {}): ManifestV3Export {
   const base = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as Manifest;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   const manifest: Manifest = { ...base, version: pkg.version };
@@ -18,12 +28,20 @@ export function manifestFor(browser: TargetBrowser, options: { store?: boolean }
   if (browser === 'chrome') {
     delete manifest.browser_specific_settings;
     delete background.scripts;
-    if (!options.store) manifest.key = readFileSync(CHROME_DEV_KEY_FILE, 'utf8').trim();
+    // Optional, Chrome only: the account e-mail for the managed `subscriberFrom` (src/platform/profile-email.ts says why).
+    manifest.optional_permissions = ['identity', 'identity.email'];
+    if (options.selfHostedBase) manifest.update_url = new URL('update.xml', options.selfHostedBase).href;
+    else if (!options.store) manifest.key = readFileSync(CHROME_DEV_KEY_FILE, 'utf8').trim();
   } else {
     delete manifest.minimum_chrome_version;
     // Firefox reads managed settings from policies.json, not from a schema file.
     delete manifest.storage;
     delete background.service_worker;
+    if (options.selfHostedBase) {
+      // A self-distributed add-on names where Firefox looks for its updates.
+      const settings = base.browser_specific_settings as { gecko: Record<string, unknown> };
+      manifest.browser_specific_settings = { ...settings, gecko: { ...settings.gecko, update_url: new URL('updates.json', options.selfHostedBase).href } };
+    }
     // Firefox plays the ring sound in its background page and knows no "offscreen" permission;
     // it has no notification buttons, so no "Copy number" there and no clipboardWrite to ask for.
     manifest.permissions = (base.permissions as string[] | undefined)?.filter((p) => p !== 'offscreen' && p !== 'clipboardWrite');

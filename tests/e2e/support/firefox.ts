@@ -41,13 +41,17 @@ export async function launchFirefox(
     profileDir?: string;
     /** Install the add-on from here instead of dist/firefox. */
     extensionDir?: string;
+    /** Another way to start Debian's Firefox (the policies.json test wraps it in a private mount namespace). */
+    executablePath?: string;
+    /** false: install nothing (a policy installs the add-on). */
+    install?: boolean;
   } = {},
 ): Promise<FirefoxExtension> {
   assertFirefoxInstalled();
   const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'callpop-firefox-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX_PATH,
+    executablePath: options.executablePath ?? FIREFOX_PATH,
     headless: true,
     userDataDir: profile,
     args: options.systemAccess ? ['--remote-allow-system-access'] : [],
@@ -60,7 +64,7 @@ export async function launchFirefox(
       ...options.prefs,
     },
   });
-  await browser.installExtension(options.extensionDir ?? FIREFOX_DIST);
+  if (options.install !== false) await browser.installExtension(options.extensionDir ?? FIREFOX_DIST);
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
   const extensionPage = async (pathPart: string): Promise<Page> => {

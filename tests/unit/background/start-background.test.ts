@@ -49,6 +49,27 @@ describe('settings → connection', () => {
     expect(new URL(sockets[1]!.url).searchParams.get('subscriber')).toBe('202');
   });
 
+  it('subscriberFrom: the e-mail the agent saves, then the browser account once its permission is granted, become the subscriber', async () => {
+    await fake.setPolicy({ domain: 'pbx.example.com', apiKey: API_KEY, subscriberFrom: 'profileEmail', subscriberTemplate: '{local}@company.ua' });
+    await boot(null);
+    expect(sockets).toHaveLength(0);
+
+    await fake.fakeBrowser.storage.local.set({ [LOCAL_KEYS.agentEmail]: 'olena@gmail.com' });
+    await worker.bg?.onStorageChanged({ [LOCAL_KEYS.agentEmail]: {} }, 'local');
+    await vi.waitFor(() => expect(sockets).toHaveLength(1));
+    expect(new URL(sockets[0]!.url).searchParams.get('subscriber')).toBe('olena@company.ua');
+
+    // "identity.email" granted on the options page: Chrome now gives the account's e-mail.
+    Object.assign(fake.fakeBrowser, { identity: { getProfileUserInfo: async () => ({ email: 'o.koval@gmail.com', id: '1' }) } });
+    try {
+      await worker.bg?.onPermissionsChanged();
+      await vi.waitFor(() => expect(sockets).toHaveLength(2));
+      expect(new URL(sockets[1]!.url).searchParams.get('subscriber')).toBe('o.koval@company.ua');
+    } finally {
+      delete (fake.fakeBrowser as { identity?: unknown }).identity;
+    }
+  });
+
   it('the watchdog asking to connect while connected opens no second socket', async () => {
     await boot();
     sockets[0]!.serverOpens();

@@ -49,7 +49,8 @@ describe.each(['chrome', 'firefox'] as const)('the %s manifest', (target) => {
   it('asks for PBX host access only as optional, run-time permissions', () => {
     const optional = (manifest as Manifest & { optional_host_permissions?: string[] }).optional_host_permissions ?? [];
     expect([...optional].sort()).toEqual(OPTIONAL_HOSTS);
-    expect(manifest.optional_permissions ?? []).toEqual([]);
+    // Issue 19: Chrome only, optional: the account e-mail for the managed subscriberFrom ("Know your email address").
+    expect(manifest.optional_permissions ?? []).toEqual(target === 'chrome' ? ['identity', 'identity.email'] : []);
   });
 
   it('has no content scripts, no externally_connectable and no web-accessible resources', () => {

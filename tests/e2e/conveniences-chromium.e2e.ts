@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { loadCatalog } from '../../tools/i18n/load-catalog';
 import { waitFor, type ChromiumExtension } from './support/chromium';
 import { CRM_ORIGIN, extensionTest } from './support/extension-test';
 import { configureExtension, setLocal, settingsFor } from './support/extension-setup';
@@ -10,7 +11,6 @@ import { allCalls, readCallsState, readHealth, readNotificationLog, liveNotifica
 import type { Simulator } from '../../tools/simulator/simulator';
 import { buttonsShown, pressNotificationButton, readClipboard } from './support/notification-buttons';
 import { DEFAULT_SETTINGS } from '../../src/shared/settings-schema';
-import { loadCatalog } from '../../tools/i18n/load-catalog';
 
 const TUNING_KEY = 'callpop.testTuning';
 const DND_KEY = 'callpop.dnd';

@@ -1,11 +1,13 @@
 // Issue 3: the background holds the PBX socket through everything, in a real Chromium with the
 // built extension and the simulator.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
+import { describe, expect } from 'vitest';
+import { waitFor } from './support/chromium';
+import { extensionTest } from './support/extension-test';
 import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { allCalls, framesHandled, readCallsState, readHealth, readNotificationLog, liveNotificationIds } from './support/extension-state';
 import { notificationsLeftShown, replayScenario } from './support/replay';
-import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
+import { processedFrames } from './support/fault-frames';
+import { readScenarioFile } from '../../tools/simulator/simulator';
 import { summaryCall } from '../../tools/replay/summary';
 import { DEFAULT_TUNING } from '../../src/background/connection';
 
@@ -13,36 +15,19 @@ const SCENARIOS = 'tests/fixtures/scenarios';
 /** Server silence in the silence test: past Chrome's 30 s idle limit. Ten minutes in CI is too long; override to prove more. */
 const SILENCE_MS = Number(process.env.CALLPOP_E2E_SILENCE_MS ?? 35_000);
 
+const test = extensionTest();
+
 describe('live connection in Chromium', () => {
-  let sim: Simulator;
-  let ext: ChromiumExtension;
-
-  beforeEach(async () => {
-    sim = await startLoopbackSimulator();
-    ext = await launchChromium();
-  });
-  afterEach(async () => {
-    await ext?.close();
-    await sim?.stop();
-  });
-
-  async function processedFrames(count: number, timeoutMs = 15_000): Promise<void> {
-    await waitFor(async () => {
-      const health = await readHealth(ext);
-      return health && health.framesAccepted + health.framesRejected >= count ? true : undefined;
-    }, `${count} frames processed`, timeoutMs);
-  }
-
   // Every shipped scenario is compared with the replay in notifications-chromium.e2e.ts (one browser);
   // these two prove it on a fresh connection.
-  it.each(['group-call', 'malformed'])(
+  test.for(['group-call', 'malformed'])(
     'a %s scenario ends in the same call state as the replay tool predicts',
-    async (name) => {
+    async (name, { sim, ext }) => {
       const file = `${SCENARIOS}/${name}.jsonl`;
       await configureExtension(ext, settingsFor(sim));
       await sim.waitForClients(1, 15_000);
       await sim.play(file, { speed: 4 });
-      await processedFrames(readScenarioFile(file).length);
+      await processedFrames(ext, readScenarioFile(file).length);
 
       const predicted = replayScenario(file);
       const state = await readCallsState(ext);
@@ -53,19 +38,19 @@ describe('live connection in Chromium', () => {
     },
   );
 
-  it('reconnects by itself after the PBX was killed and restarted mid-scenario', async () => {
+  test('reconnects by itself after the PBX was killed and restarted mid-scenario', async ({ sim, ext }) => {
     const lines = readScenarioFile(`${SCENARIOS}/incoming-answered.jsonl`);
     await configureExtension(ext, settingsFor(sim));
     await sim.waitForClients(1, 15_000);
     await sim.play(lines.slice(0, 1));
-    await processedFrames(1);
+    await processedFrames(ext, 1);
 
     await sim.stop();
     await waitFor(async () => ((await readHealth(ext))?.state === 'reconnecting' ? true : undefined), 'reconnecting state');
     await sim.restart();
     await sim.waitForClients(1, 20_000);
     await sim.play(lines.slice(1));
-    await processedFrames(lines.length);
+    await processedFrames(ext, lines.length);
     const health = await readHealth(ext);
     expect(health?.state).toBe('connected');
     expect(health?.reconnectCount).toBeGreaterThanOrEqual(1);
@@ -73,45 +58,49 @@ describe('live connection in Chromium', () => {
     expect(call?.status).toBe('ended');
   });
 
-  it(`still receives a frame after ${Math.round(SILENCE_MS / 1000)} s of server silence`, async () => {
+  test(`still receives a frame after ${Math.round(SILENCE_MS / 1000)} s of server silence`, async ({ sim, ext }) => {
     await configureExtension(ext, settingsFor(sim));
     await sim.waitForClients(1, 15_000);
     const attemptsBefore = sim.stats().acceptedConnections;
     await new Promise((r) => setTimeout(r, SILENCE_MS));
     const [dial] = readScenarioFile(`${SCENARIOS}/incoming-missed.jsonl`);
     sim.send(dial!.frame);
-    await processedFrames(1);
+    await processedFrames(ext, 1);
     expect(Object.keys((await readCallsState(ext)).active)).toHaveLength(1);
     // Under the silence limit the socket stays up: no reconnect was needed to get the frame.
     // Past it (CALLPOP_E2E_SILENCE_MS=600000) the extension replaces the socket on purpose, once
-    // per limit (README, "half-open"), and the frame arrives on the new one.
+    // per limit (docs/reliability.md, "Half-open connection"), and the frame arrives on the new one.
     const replacements = Math.floor(SILENCE_MS / DEFAULT_TUNING.silenceLimitMs);
     expect(sim.stats().acceptedConnections - attemptsBefore).toBeLessThanOrEqual(replacements);
     if (replacements > 0) expect(sim.stats().acceptedConnections - attemptsBefore).toBeGreaterThan(0);
     expect(sim.stats().clientFramesReceived).toBeGreaterThan(0);
   }, SILENCE_MS + 60_000);
 
-  it('falls back to API keep-alive when the PBX closes on client frames (strict mode), and says so', async () => {
-    await sim.stop();
-    sim = await startLoopbackSimulator({ strict: true });
-    await ext.evalInWorker((tuning) => chrome.storage.local.set({ 'callpop.testTuning': tuning }), { keepAliveMs: 1_000 });
-    await configureExtension(ext, settingsFor(sim));
-    await waitFor(async () => ((await readHealth(ext))?.keepAlive === 'api-calls' ? true : undefined), 'api-calls keep-alive', 30_000);
-    await sim.waitForClients(1, 30_000);
-    await new Promise((r) => setTimeout(r, 3_000));
-    const [dial] = readScenarioFile(`${SCENARIOS}/incoming-missed.jsonl`);
-    sim.send(dial!.frame);
-    await processedFrames(1);
-    expect((await readHealth(ext))?.state).toBe('connected');
-    expect(sim.clientCount()).toBe(1);
+  test('falls back to API keep-alive when the PBX closes on client frames (strict mode), and says so', async ({ ext }) => {
+    // A simulator that closes on client frames, instead of the file's usual one.
+    const strict = await startLoopbackSimulator({ strict: true });
+    try {
+      await ext.evalInWorker((tuning) => chrome.storage.local.set({ 'callpop.testTuning': tuning }), { keepAliveMs: 1_000 });
+      await configureExtension(ext, settingsFor(strict));
+      await waitFor(async () => ((await readHealth(ext))?.keepAlive === 'api-calls' ? true : undefined), 'api-calls keep-alive', 30_000);
+      await strict.waitForClients(1, 30_000);
+      await new Promise((r) => setTimeout(r, 3_000));
+      const [dial] = readScenarioFile(`${SCENARIOS}/incoming-missed.jsonl`);
+      strict.send(dial!.frame);
+      await processedFrames(ext, 1);
+      expect((await readHealth(ext))?.state).toBe('connected');
+      expect(strict.clientCount()).toBe(1);
+    } finally {
+      await strict.stop();
+    }
   });
 
-  it('keeps a ringing call through a stopped worker, without notifying twice, and reconnects', async () => {
+  test('keeps a ringing call through a stopped worker, without notifying twice, and reconnects', async ({ sim, ext }) => {
     const lines = readScenarioFile(`${SCENARIOS}/incoming-missed.jsonl`);
     await configureExtension(ext, settingsFor(sim));
     await sim.waitForClients(1, 15_000);
     sim.send(lines[0]!.frame);
-    await processedFrames(1);
+    await processedFrames(ext, 1);
     const ringing = await waitFor(async () => {
       const ids = await liveNotificationIds(ext);
       return ids.length === 1 ? ids : undefined;
@@ -126,7 +115,7 @@ describe('live connection in Chromium', () => {
     // replay was handled (the frame counter survives the worker), not after a guessed pause.
     const handledBefore = await framesHandled(ext);
     sim.send(lines[0]!.frame);
-    await processedFrames(handledBefore + 1);
+    await processedFrames(ext, handledBefore + 1);
 
     const state = await readCallsState(ext);
     expect(Object.values(state.active).map((c) => c.status)).toEqual(['ringing']);
@@ -135,7 +124,7 @@ describe('live connection in Chromium', () => {
     expect(creates).toHaveLength(1);
   });
 
-  it('a wrong API key refused at the handshake is an outage to a browser: retries at the backoff, never stops, and says the PBX cannot be reached with a wrong key as one possible cause', async () => {
+  test('a wrong API key refused at the handshake is an outage to a browser: retries at the backoff, never stops, and says the PBX cannot be reached with a wrong key as one possible cause', async ({ sim, ext }) => {
     await configureExtension(ext, settingsFor(sim, { apiKey: 'wrong-key' }));
     const unreachable = await waitFor(async () => {
       const health = await readHealth(ext);

@@ -1,21 +1,21 @@
 // Issue 11: agent conveniences in a real Chromium with the built extension and the simulator —
 // do-not-disturb from the popup, CSV export, the "open caller in CRM" shortcut, the ring sound.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
-import { configureExtension, setLocal, settingsFor, startLoopbackSimulator } from './support/extension-setup';
+import { loadCatalog } from '../../tools/i18n/load-catalog';
+import { waitFor, type ChromiumExtension } from './support/chromium';
+import { CRM_ORIGIN, extensionTest } from './support/extension-test';
+import { configureExtension, setLocal, settingsFor } from './support/extension-setup';
 import { allCalls, readCallsState, readHealth, readNotificationLog, liveNotificationIds, readStorage } from './support/extension-state';
 import type { Simulator } from '../../tools/simulator/simulator';
 import { buttonsShown, pressNotificationButton, readClipboard } from './support/notification-buttons';
 import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 
-const CRM_ORIGIN = 'https://crm.example.com';
 const TUNING_KEY = 'callpop.testTuning';
 const DND_KEY = 'callpop.dnd';
 
-type Catalog = Record<string, { message: string }>;
-const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Catalog;
+const en = loadCatalog('en');
 const msg = (key: string) => en[key]!.message;
 
 let uuidCounter = 0;
@@ -41,21 +41,17 @@ function newCall(name = 'Олена Кравченко') {
   return { uuid, url: `${CRM_ORIGIN}/contacts/${uuid}`, dial: () => frame('call.dial'), bridge: () => frame('call.bridge', dialAt + 1000), hangup: (answered: boolean) => frame('call.hangup', answered ? dialAt + 1000 : null) };
 }
 
+const test = extensionTest({ scope: 'file', routeCrm: true });
+
 describe('agent conveniences in Chromium', () => {
   let sim: Simulator;
   let ext: ChromiumExtension;
   let framesSent = 0;
 
-  beforeAll(async () => {
-    sim = await startLoopbackSimulator();
-    ext = await launchChromium();
-    await ext.context.route(`${CRM_ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>CRM</title><h1>CRM card</h1>' }));
-    await configureExtension(ext, settingsFor(sim));
-    await sim.waitForClients(1, 30_000);
-  }, 90_000);
-  afterAll(async () => {
-    await ext?.close();
-    await sim?.stop();
+  // One simulator and one configured browser for the whole file (support/extension-test.ts).
+  test.beforeAll(({ sim: started, connected }) => {
+    sim = started;
+    ext = connected;
   });
   beforeEach(async () => {
     await ext.evalInWorker((key) => chrome.storage.local.remove(key), DND_KEY);

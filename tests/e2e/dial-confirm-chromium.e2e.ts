@@ -7,11 +7,12 @@
 // what Chromium hands it (the anchor's resolved href as linkUrl). Host access is granted the way
 // tests/e2e/rest-features-chromium.e2e.ts explains (the extension details page, then the popup's
 // own button clicked for real).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
-import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
-import { AGENT_EXT, configureExtension, freePort, settingsFor, startLoopbackSimulator } from './support/extension-setup';
+import { waitFor, type ChromiumExtension } from './support/chromium';
+import { extensionTest } from './support/extension-test';
+import { AGENT_EXT, freePort } from './support/extension-setup';
 import { allCalls, readCallsState } from './support/extension-state';
 import type { Simulator } from '../../tools/simulator/simulator';
 import { grantHostAccess } from './support/host-access';
@@ -22,27 +23,25 @@ const PATTERN = 'http://127.0.0.1/*';
 const HOSTILE_PAGE = `<!doctype html><meta charset="utf-8"><title>Contacts</title>
 <p>Our office: <a id="call" href="tel:${TARGET}">${SHOWN}</a></p>`;
 
+const test = extensionTest({ scope: 'file', tuning: { exposeHandlers: true } });
+
 describe('dialling from a hostile page in Chromium', () => {
   let sim: Simulator;
   let ext: ChromiumExtension;
   let web: Server;
   let webOrigin: string;
 
-  beforeAll(async () => {
+  // The simulator and the configured browser come from the file's fixture (support/extension-test.ts).
+  test.beforeAll(async ({ sim: started, connected }) => {
     const port = await freePort();
     web = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(HOSTILE_PAGE));
     await new Promise<void>((resolve) => web.listen(port, '127.0.0.1', resolve));
     webOrigin = `http://127.0.0.1:${port}`;
-    sim = await startLoopbackSimulator();
-    ext = await launchChromium();
-    await ext.evalInWorker((tuning) => chrome.storage.local.set({ 'callpop.testTuning': tuning }), { exposeHandlers: true });
-    await configureExtension(ext, settingsFor(sim));
-    await sim.waitForClients(1, 20_000);
+    sim = started;
+    ext = connected;
     await allowCalling();
   });
   afterAll(async () => {
-    await ext?.close();
-    await sim?.stop();
     await new Promise((resolve) => web?.close(resolve));
   });
 

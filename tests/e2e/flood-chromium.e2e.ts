@@ -4,9 +4,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
-import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
+import { afterAll, describe, expect, it } from 'vitest';
+import { waitFor, type ChromiumExtension } from './support/chromium';
+import { extensionTest } from './support/extension-test';
+import { AGENT_EXT } from './support/extension-setup';
 import { liveNotificationIds, readHealth } from './support/extension-state';
 import { notificationsLeftShown, replayScenario, type ReplayOutput } from './support/replay';
 import { formatScenario, type Simulator } from '../../tools/simulator/simulator';
@@ -18,6 +19,8 @@ const FRAMES_PER_SECOND = 1_000;
 const SECONDS = 5;
 const HISTORY_LIMIT = DEFAULT_SETTINGS.historyLimit;
 
+const test = extensionTest({ scope: 'file', settings: { historyLimit: HISTORY_LIMIT } });
+
 describe(`a flood of ${FRAMES_PER_SECOND} frames/s for ${SECONDS} s in Chromium`, () => {
   let sim: Simulator;
   let ext: ChromiumExtension;
@@ -26,16 +29,15 @@ describe(`a flood of ${FRAMES_PER_SECOND} frames/s for ${SECONDS} s in Chromium`
   let connectionsBefore: number;
   const dir = mkdtempSync(join(tmpdir(), 'callpop-flood-'));
 
-  beforeAll(async () => {
+  // The simulator and the configured browser come from the file's fixture (support/extension-test.ts).
+  test.beforeAll(async ({ sim: started, connected }) => {
     const plan = floodFrames({ framesPerSecond: FRAMES_PER_SECOND, seconds: SECONDS, seed: 8_010, startAt: Date.now() });
     const file = join(dir, 'flood.jsonl');
     writeFileSync(file, formatScenario(plan.lines));
     predicted = replayScenario(file, { subscriber: AGENT_EXT, historyLimit: HISTORY_LIMIT });
 
-    sim = await startLoopbackSimulator();
-    ext = await launchChromium();
-    await configureExtension(ext, settingsFor(sim, { historyLimit: HISTORY_LIMIT }));
-    await sim.waitForClients(1, 20_000);
+    sim = started;
+    ext = connected;
     await waitFor(async () => ((await readHealth(ext))?.state === 'connected' ? true : undefined), 'connected', 20_000);
     connectionsBefore = sim.stats().acceptedConnections;
     result = await runFlood(ext, sim, plan, { popupAtMs: (SECONDS * 1000) / 2, drainTimeoutMs: 90_000 });
@@ -51,9 +53,7 @@ describe(`a flood of ${FRAMES_PER_SECOND} frames/s for ${SECONDS} s in Chromium`
     );
   }, 240_000);
 
-  afterAll(async () => {
-    await ext?.close();
-    await sim?.stop();
+  afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -3,10 +3,10 @@
 // One browser for the whole file: scenarios use distinct call uuids, and between them the agent
 // opens the popup (which marks missed calls seen and clears their notifications), like a real shift.
 import { readdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
-import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
+import { waitFor, type ChromiumExtension } from './support/chromium';
+import { CRM_ORIGIN, extensionTest } from './support/extension-test';
 import { allCalls, liveNotificationIds, readCallsState, readHealth, readNotificationLog } from './support/extension-state';
 import { summaryCall } from '../../tools/replay/summary';
 import { notificationsLeftShown, replayScenario } from './support/replay';
@@ -18,7 +18,6 @@ const SCENARIO_NAMES = readdirSync(SCENARIOS)
   .filter((f) => f.endsWith('.jsonl'))
   .map((f) => f.replace(/\.jsonl$/, ''))
   .sort();
-const CRM_ORIGIN = 'https://crm.example.com';
 const POPUP = 'src/popup/popup.html';
 
 /** The same scenario with every call uuid renamed, so a test can replay it on a browser that saw it already. */
@@ -30,17 +29,16 @@ function freshCopy(lines: ScenarioLine[], tag: string): { lines: ScenarioLine[];
   return { lines: lines.map((line) => ({ ...line, frame: rename(line.frame) })), uuid };
 }
 
+const test = extensionTest({ scope: 'file', routeCrm: true });
+
 describe('notifications, badge and click-through in Chromium', () => {
   let sim: Simulator;
   let ext: ChromiumExtension;
 
-  beforeAll(async () => {
-    sim = await startLoopbackSimulator();
-    ext = await launchChromium();
-    // The CRM is not reachable from CI; answer its links locally so a tab's URL is the link itself.
-    await ext.context.route(`${CRM_ORIGIN}/**`, (route) => route.fulfill({ contentType: 'text/html', body: '<title>CRM</title><h1>CRM card</h1>' }));
-    await configureExtension(ext, settingsFor(sim));
-    await sim.waitForClients(1, 30_000);
+  // One simulator and one configured browser for the whole file (support/extension-test.ts).
+  test.beforeAll(({ sim: started, connected }) => {
+    sim = started;
+    ext = connected;
   });
   // A failed test must not leave tabs or notifications that the next one would count.
   afterEach(async () => {
@@ -48,10 +46,6 @@ describe('notifications, badge and click-through in Chromium', () => {
     for (const page of ext.context.pages()) if (page.url().includes('/popup.html')) await page.close();
     const left = await liveNotificationIds(ext);
     if (left.length > 0) await glanceAtPopup();
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await sim?.stop();
   });
 
   async function framesProcessed(): Promise<number> {

@@ -1,9 +1,10 @@
 // Issue 4 §5: a new agent connects the real extension from the options page alone, and an IT
 // admin's policy connects it with no click at all, in Chromium against the simulator.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadCatalog } from '../../tools/i18n/load-catalog';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations } from './support/axe';
@@ -14,7 +15,7 @@ import { LOCAL_KEYS } from '../../src/storage/keys';
 import type { Simulator } from '../../tools/simulator/simulator';
 
 const OPTIONS = 'src/options/options.html';
-const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+const en = loadCatalog('en');
 const say = (key: string) => en[key]!.message;
 
 /** Soft, so the rest of the flow is still checked when axe finds something; the test fails all the same. */

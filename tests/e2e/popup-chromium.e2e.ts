@@ -1,12 +1,13 @@
 // Issue 6 §8: the popup of the real extension in Chromium after a played shift — live call and
 // history as the replay tool predicts them, "Open in CRM", axe-core in both themes, and the
 // screenshots the README shows (docs/screenshots/), in English and Ukrainian.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeViolations, describeViolations } from './support/axe';
+import { loadCatalog } from '../../tools/i18n/load-catalog';
 import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
 import { configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
 import { readHealth } from './support/extension-state';
@@ -30,8 +31,7 @@ const SHIFT: Array<[name: string, lines?: number]> = [
 const shiftParts: ScenarioLine[][] = SHIFT.map(([name, count]) => readScenarioFile(`${SCENARIOS}/${name}.jsonl`).slice(0, count));
 const shiftFrameCount = shiftParts.flat().length;
 
-type Catalog = Record<string, { message: string }>;
-const catalog = (lang: 'en' | 'uk'): Catalog => JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Catalog;
+const catalog = loadCatalog;
 const outcomeKey = (outcome: string | null) => `popupOutcome${(outcome ?? '').charAt(0).toUpperCase()}${(outcome ?? '').slice(1)}`;
 
 describe('the popup in Chromium', () => {

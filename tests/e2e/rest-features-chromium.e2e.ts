@@ -8,11 +8,12 @@
 // records the origin as user-granted; after that the extension's own "Allow calling through
 // the PBX" button, clicked for real (a user gesture), resolves without a prompt. So the test
 // drives the same button an agent clicks, and proves that without it nothing reaches the PBX.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { grantSiteAccess } from './support/host-access';
-import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
-import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from './support/extension-setup';
+import { waitFor, type ChromiumExtension } from './support/chromium';
+import { extensionTest } from './support/extension-test';
+import { AGENT_EXT } from './support/extension-setup';
 import { allCalls, liveNotificationIds, readCallsState, readHealth, readNotificationLog, readStorage } from './support/extension-state';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import { buttonsShown, pressNotificationButton, readClipboard } from './support/notification-buttons';
@@ -20,21 +21,17 @@ import { buttonsShown, pressNotificationButton, readClipboard } from './support/
 const MISSED = 'tests/fixtures/scenarios/incoming-missed.jsonl';
 const PATTERN = 'http://127.0.0.1/*';
 
+const test = extensionTest({ scope: 'file', tuning: { exposeHandlers: true } });
+
 describe('REST features in Chromium', () => {
   let sim: Simulator;
   let ext: ChromiumExtension;
   let popup: Page | null = null;
 
-  beforeAll(async () => {
-    sim = await startLoopbackSimulator();
-    ext = await launchChromium();
-    await ext.evalInWorker((tuning) => chrome.storage.local.set({ 'callpop.testTuning': tuning }), { exposeHandlers: true });
-    await configureExtension(ext, settingsFor(sim));
-    await sim.waitForClients(1, 20_000);
-  });
-  afterAll(async () => {
-    await ext?.close();
-    await sim?.stop();
+  // One simulator and one configured browser for the whole file (support/extension-test.ts).
+  test.beforeAll(({ sim: started, connected }) => {
+    sim = started;
+    ext = connected;
   });
 
   const hasPermission = () => ext.evalInWorker((pattern) => chrome.permissions.contains({ origins: [pattern] }), PATTERN);

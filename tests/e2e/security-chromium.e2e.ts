@@ -3,7 +3,7 @@
 // for an old PBX domain goes when the domain changes (finding 6).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { loadCatalog } from '../../tools/i18n/load-catalog';
 import type { Page } from 'playwright-core';
 import { launchChromium, waitFor, type ChromiumExtension } from './support/chromium';
 import { AGENT_EXT, configureExtension, freePort, settingsFor, startLoopbackSimulator } from './support/extension-setup';
@@ -12,7 +12,7 @@ import { DEFAULT_SETTINGS } from '../../src/settings/settings-schema';
 import { readScenarioFile, type Simulator } from '../../tools/simulator/simulator';
 import { grantHostAccess } from './support/host-access';
 
-const en = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+const en = loadCatalog('en');
 const say = (key: string) => en[key]!.message;
 const TYPED_KEY = 'Wr0ngKey-S3cr3t-4242';
 const PATTERN = 'http://127.0.0.1/*';

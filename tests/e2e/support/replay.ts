@@ -1,6 +1,6 @@
 // The replay tool's prediction for a scenario: the e2e tests compare the real extension against it.
 import { readFileSync } from 'node:fs';
-import { createCatalogTranslator, type Catalog } from '../../../src/i18n/catalog-translator';
+import { catalogTranslator } from '../../../tools/i18n/load-catalog';
 import { parseScenario } from '../../../tools/replay/scenario';
 import { parseReplaySettings } from '../../../tools/replay/replay-settings';
 import { runReplay } from '../../../tools/replay/run-replay';
@@ -33,9 +33,8 @@ export function replayScenario(scenarioPath: string, settings?: object): ReplayO
   if (!scenario.ok) throw new Error(`bad scenario ${scenarioPath}: ${scenario.error}`);
   const parsed = parseReplaySettings(settings ? JSON.stringify(settings) : null);
   if (!parsed.ok) throw new Error(`bad replay settings: ${parsed.error}`);
-  const catalog = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Catalog;
   const historyLimit = parsed.historyLimitSet ? parsed.settings.historyLimit : Number.MAX_SAFE_INTEGER;
-  const lines = JSON.parse(JSON.stringify(runReplay(scenario.steps, parsed.settings, historyLimit, createCatalogTranslator(catalog)))) as object[];
+  const lines = JSON.parse(JSON.stringify(runReplay(scenario.steps, parsed.settings, historyLimit, catalogTranslator('en')))) as object[];
   const summaryLine = lines.pop() as { summary: ReplayOutput['summary'] };
   return { frames: lines as ReplayFrameLine[], summary: summaryLine.summary };
 }

@@ -31,7 +31,7 @@ export const CALL_BACKS_BUDGET_BYTES = 1024 * 1024;
 // ---- Calls (written by the background; read by the popup) ------------------------------------
 /** Which notifications are on screen and which conversations auto-opened a CRM card. Written
  *  first, before any pop-up: a worker stopped after a pop restarts knowing it, and never pops twice. */
-export const shownItem = defineItem<ShownRecord>({
+export const shownItem = /* @__PURE__ */ defineItem<ShownRecord>({
   area: 'session',
   key: SESSION_KEYS.shown,
   version: 1,
@@ -39,7 +39,7 @@ export const shownItem = defineItem<ShownRecord>({
   fallback: () => ({ shown: {}, autoOpened: [] }),
 });
 /** Live calls, presence, clock offset: small whatever the history, so the popup paints it at once. */
-export const liveStateItem = defineItem<LiveState>({
+export const liveStateItem = /* @__PURE__ */ defineItem<LiveState>({
   area: 'session',
   key: SESSION_KEYS.callState,
   version: 2, // 1 held the whole state but the history; 2 leaves `shown` and the call-backs to their items
@@ -47,9 +47,9 @@ export const liveStateItem = defineItem<LiveState>({
   fallback: () => parseLiveState(undefined).value,
 });
 /** Ended calls, oldest first. Local: it outlives the browser session. */
-export const historyItem = defineListItem({ area: 'local', key: LOCAL_KEYS.history, version: 1, record: callRecordSchema, budgetBytes: HISTORY_BUDGET_BYTES });
+export const historyItem = /* @__PURE__ */ defineListItem({ area: 'local', key: LOCAL_KEYS.history, version: 1, record: callRecordSchema, budgetBytes: HISTORY_BUDGET_BYTES });
 /** Callers still to call back (calls/call-backs.ts): must outlive a browser restart. */
-export const callBacksItem = defineListItem({ area: 'local', key: LOCAL_KEYS.callBacks, version: 1, record: callBackEntrySchema, budgetBytes: CALL_BACKS_BUDGET_BYTES });
+export const callBacksItem = /* @__PURE__ */ defineListItem({ area: 'local', key: LOCAL_KEYS.callBacks, version: 1, record: callBackEntrySchema, budgetBytes: CALL_BACKS_BUDGET_BYTES });
 
 /** The last time storage made the background leave calls out, for the popup's health line and diagnostics. */
 const storageTrimSchema = z.object({
@@ -59,15 +59,15 @@ const storageTrimSchema = z.object({
   reason: z.enum(['budget', 'quota']),
 });
 export type StorageTrim = z.infer<typeof storageTrimSchema>;
-export const storageTrimItem = defineItem<StorageTrim | null>({ area: 'local', key: LOCAL_KEYS.storageTrim, version: 1, schema: z.nullable(storageTrimSchema), fallback: () => null });
+export const storageTrimItem = /* @__PURE__ */ defineItem<StorageTrim | null>({ area: 'local', key: LOCAL_KEYS.storageTrim, version: 1, schema: z.nullable(storageTrimSchema), fallback: () => null });
 
 // ---- Connection (background) -------------------------------------------------------------------
 /** Null until the background first reports (the options page says so). */
-export const healthItem = defineItem<Health | null>({ area: 'session', key: SESSION_KEYS.health, version: 1, schema: z.nullable(healthSchema), fallback: () => null });
+export const healthItem = /* @__PURE__ */ defineItem<Health | null>({ area: 'session', key: SESSION_KEYS.health, version: 1, schema: z.nullable(healthSchema), fallback: () => null });
 /** Whether the current server tolerates client keep-alive frames (connection/keep-alive-verdict.ts). */
-export const keepAliveItem = defineItem<KeepAliveRecord | null>({ area: 'local', key: LOCAL_KEYS.keepAliveMode, version: 1, schema: z.nullable(keepAliveRecordSchema), fallback: () => null });
+export const keepAliveItem = /* @__PURE__ */ defineItem<KeepAliveRecord | null>({ area: 'local', key: LOCAL_KEYS.keepAliveMode, version: 1, schema: z.nullable(keepAliveRecordSchema), fallback: () => null });
 /** When the connection was lost, so a worker stopped mid-gap still asks for the calls it missed. */
-export const catchUpGapItem = defineItem<{ downSince: number } | null>({
+export const catchUpGapItem = /* @__PURE__ */ defineItem<{ downSince: number } | null>({
   area: 'session',
   key: SESSION_KEYS.catchUpGap,
   version: 1,
@@ -76,11 +76,11 @@ export const catchUpGapItem = defineItem<{ downSince: number } | null>({
 });
 
 // ---- Notifications (background) ----------------------------------------------------------------
-export const notificationLogItem = defineItem<NotificationLogEntry[]>({ area: 'session', key: SESSION_KEYS.notificationLog, version: 1, schema: notificationLogSchema, fallback: () => [] });
+export const notificationLogItem = /* @__PURE__ */ defineItem<NotificationLogEntry[]>({ area: 'session', key: SESSION_KEYS.notificationLog, version: 1, schema: notificationLogSchema, fallback: () => [] });
 const buttonSchema = z.enum(['open-crm', 'create-contact', 'show-calls', 'copy-number', 'call-back']);
 /** What each button of a shown notification means, by notification id (background/notification-buttons-store.ts).
  *  A list of plain objects: z.record or z.tuple would add to every page's share of zod for this alone. */
-export const notificationButtonsItem = defineItem<Array<{ id: string; buttons: Array<z.infer<typeof buttonSchema>> }>>({
+export const notificationButtonsItem = /* @__PURE__ */ defineItem<Array<{ id: string; buttons: Array<z.infer<typeof buttonSchema>> }>>({
   area: 'session',
   key: SESSION_KEYS.notificationButtons,
   version: 1,
@@ -88,7 +88,7 @@ export const notificationButtonsItem = defineItem<Array<{ id: string; buttons: A
   fallback: () => [],
 });
 /** CRM tabs this extension opened, by URL, so a second click focuses the same tab (background/crm-tabs.ts). */
-export const crmTabsItem = defineItem<Record<string, number>>({
+export const crmTabsItem = /* @__PURE__ */ defineItem<Record<string, number>>({
   area: 'session',
   key: SESSION_KEYS.crmTabs,
   version: 1,
@@ -101,7 +101,7 @@ export const crmTabsItem = defineItem<Record<string, number>>({
   fallback: () => ({}),
 });
 /** Numbers a page asked to call, waiting for the agent's confirmation, by random token (background/pending-dials.ts). */
-export const pendingDialsItem = defineItem<Record<string, { number: string; at: number }>>({
+export const pendingDialsItem = /* @__PURE__ */ defineItem<Record<string, { number: string; at: number }>>({
   area: 'session',
   key: SESSION_KEYS.pendingDials,
   version: 1,
@@ -111,9 +111,9 @@ export const pendingDialsItem = defineItem<Record<string, { number: string; at: 
 
 // ---- The agent's choices -------------------------------------------------------------------------
 /** Do-not-disturb on this machine (the popup writes it; never synced: it must not follow the agent to a colleague's desk). */
-export const dndItem = defineItem<DndSetting | null>({ area: 'local', key: LOCAL_KEYS.dnd, version: 1, parse: parseDnd, fallback: () => null });
+export const dndItem = /* @__PURE__ */ defineItem<DndSetting | null>({ area: 'local', key: LOCAL_KEYS.dnd, version: 1, parse: parseDnd, fallback: () => null });
 /** Whether the REST features may show themselves, and why not (background/pbx-rest.ts writes it). */
-export const restStatusItem = defineItem<RestStatus>({ area: 'local', key: LOCAL_KEYS.restStatus, version: 1, schema: restStatusSchema, fallback: () => INITIAL_REST_STATUS });
+export const restStatusItem = /* @__PURE__ */ defineItem<RestStatus>({ area: 'local', key: LOCAL_KEYS.restStatus, version: 1, schema: restStatusSchema, fallback: () => INITIAL_REST_STATUS });
 
 // Settings (local, including the API key, never synced), the synced preferences and the policy
 // are declared in settings-items.ts: their parsing is the settings' own field-by-field merge.

@@ -30,7 +30,7 @@ const quarantineSchema = z.object({
 });
 export type Quarantine = z.infer<typeof quarantineSchema>;
 
-export const quarantineItem = defineItem<Quarantine>({
+export const quarantineItem = /* @__PURE__ */ defineItem<Quarantine>({
   area: 'local',
   key: LOCAL_KEYS.quarantine,
   version: 1,

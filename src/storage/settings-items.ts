@@ -14,7 +14,7 @@ export const SYNCED_PREFERENCES = ['notifications', 'crmAllowList', 'historyLimi
 export type SyncedPreferences = Pick<Settings, (typeof SYNCED_PREFERENCES)[number]> & { version: number };
 
 /** Written by the options page (and the popup's few switches) only. */
-export const localSettingsItem = defineItem<SettingsLayer>({
+export const localSettingsItem = /* @__PURE__ */ defineItem<SettingsLayer>({
   area: 'local',
   key: LOCAL_KEYS.settings,
   version: SETTINGS_VERSION,
@@ -23,7 +23,7 @@ export const localSettingsItem = defineItem<SettingsLayer>({
   fallback: () => ({}),
 });
 
-export const syncedPreferencesItem = defineItem<SettingsLayer>({
+export const syncedPreferencesItem = /* @__PURE__ */ defineItem<SettingsLayer>({
   area: 'sync',
   key: SYNC_KEYS.preferences,
   version: SETTINGS_VERSION,
@@ -41,7 +41,7 @@ export const syncedPreferencesItem = defineItem<SettingsLayer>({
  * (`subscriberFrom`) and the browser gives none (Firefox, a profile not signed in). Local: it
  * stays on this machine. Written by the options page.
  */
-export const agentEmailItem = defineItem<string>({
+export const agentEmailItem = /* @__PURE__ */ defineItem<string>({
   area: 'local',
   key: LOCAL_KEYS.agentEmail,
   version: 1,

@@ -5,15 +5,20 @@
 // where the bytes go. Tighten these as sizes come down; never loosen one without saying why here.
 // History: total 60 KB until issues 14, 16 and 18 (66 KB); 63 KB after issue 17 took the test
 // hooks and the modulepreload polyfill out of the release and split the pages' message schemas
-// from the connection test (2026-12-01: total 62.6 KB, background 41.1, popup 35.9, options 29.6).
+// from the connection test (2026-12-01: total 62.6 KB, background 41.1, popup 35.9, options 29.6);
+// 74 KB after the same day's merges of the storage layer (issue 15: every item declared in one
+// module, so each page's shared chunk carries all item declarations and schemas), the fleet
+// roll-out (issue 19: subscriberFrom on every page, Export for IT and the e-mail prompt loaded
+// on demand, 6 KB) and Firefox's clear-after-show (issue 20): total 73.8 KB, background 44.9,
+// popup 39.2, options 36.4, largest file 19.4. docs/performance.md says where the bytes go.
 import { bundleSizes } from '../build/bundle-sizes';
 
 const KB = 1024;
 export const BUDGET = {
-  totalJsGzipBytes: 63 * KB,
-  chunkGzipBytes: 19 * KB,
+  totalJsGzipBytes: 74 * KB,
+  chunkGzipBytes: 19.5 * KB,
   /** What each page (or the background) loads before its first paint: static imports only. */
-  entryGzipBytes: { background: 41.5 * KB, popup: 36.5 * KB, options: 30 * KB } as Record<string, number>,
+  entryGzipBytes: { background: 45 * KB, popup: 39.5 * KB, options: 37 * KB } as Record<string, number>,
 };
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;

@@ -52,10 +52,14 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
       // After the first paint: the live call is on screen before thousands of calls are parsed.
       requestAnimationFrame(() =>
         setTimeout(() => {
-          readLists().then(
-            (lists) => live && setData((current) => ({ ...(current ?? empty), ...lists, ...pending })),
-            () => live && setData((current) => ({ ...(current ?? empty), history: [], ...pending })),
-          );
+          readLists()
+            .then(
+              (lists) => live && setData((current) => ({ ...(current ?? empty), ...lists, ...pending })),
+              () => live && setData((current) => ({ ...(current ?? empty), history: [], ...pending })),
+            )
+            // Only now: the message wakes the background, whose own read of the history would
+            // compete with this page's first paint for the same two cores.
+            .finally(() => live && actions.markMissedSeen());
         }, 0),
       );
     };
@@ -66,9 +70,9 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
       },
       () => {
         if (live) setData({ ...empty, ...pending });
+        actions.markMissedSeen();
       },
     );
-    actions.markMissedSeen();
     return () => {
       live = false;
       stop();

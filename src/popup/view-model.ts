@@ -151,6 +151,21 @@ function presenceView(state: CallsState, input: PopupInput): PresenceView | null
   };
 }
 
+/**
+ * The history's conversations, kept by history array: pressing "Show more" or typing in the
+ * search rebuilds the view, and must not regroup 5,000 calls each time. A new history read from
+ * storage is a new array, so it is grouped afresh.
+ */
+const groupedHistory = new WeakMap<readonly CallRecord[], Conversation[]>();
+function historyConversations(history: readonly CallRecord[]): Conversation[] {
+  let conversations = groupedHistory.get(history);
+  if (!conversations) {
+    conversations = conversationsNewestFirst(history);
+    groupedHistory.set(history, conversations);
+  }
+  return conversations;
+}
+
 export function buildPopupView(input: PopupInput): PopupView {
   const { state, health, t } = input;
   const offsetMs = state.clockOffsetMs ?? 0;
@@ -163,7 +178,7 @@ export function buildPopupView(input: PopupInput): PopupView {
   const live = conversationsNewestFirst(liveRecords).map((conversation) =>
     liveCallView(conversation, offsetMs, t, withHistory ? storyLineFor(withHistory, conversation.main, input.now + offsetMs, clock, t) : ''),
   );
-  const conversations = conversationsNewestFirst(input.history);
+  const conversations = historyConversations(input.history);
   // Filtered before the rows are built: with 5,000 calls only the matches pay for formatting.
   const matching = conversationMatcher(input.query ?? '');
   const matches = conversations.filter((conversation) => matching(conversation) && (!input.missedOnly || outcomeOf(conversation.main) === 'missed'));

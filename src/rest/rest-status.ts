@@ -20,8 +20,3 @@ export const restStatusSchema = z.object({
 export type RestStatus = z.infer<typeof restStatusSchema>;
 
 export const INITIAL_REST_STATUS: RestStatus = { state: 'unknown', reason: null, detail: null, at: null, catchUp: null };
-
-export function parseRestStatus(value: unknown): RestStatus {
-  const parsed = restStatusSchema.safeParse(value);
-  return parsed.success ? parsed.data : INITIAL_REST_STATUS;
-}

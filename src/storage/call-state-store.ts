@@ -73,9 +73,3 @@ async function saveList<T>(item: ListItem<T>, records: T[], keep: (kept: T[]) =>
   const trim: StorageTrim = { at: Date.now(), key: item.key, dropped: saved.dropped, reason: saved.reason };
   await storageTrimItem.set(trim).catch(() => undefined);
 }
-
-/** Both, in the order that keeps "never pops twice": shown first, then the rest. */
-export async function saveCallsState(state: CallsState, changed: { history: boolean; callBacks: boolean }): Promise<void> {
-  await saveShown(state);
-  await saveRest(state, changed);
-}

@@ -50,13 +50,17 @@ async function alertTitled(ff: FirefoxExtension, title: string): Promise<AlertWi
   return waitFor(async () => (await alertWindows(ff)).find((a) => a.title === title), `an alert window titled ${title}`);
 }
 
-/** The one alert window on screen, once every other has gone (a cleared one goes within a moment). */
+/**
+ * The one alert window on screen, once every other has gone (a cleared one goes within a moment)
+ * and it has been filled in: Firefox lists an alert window before its load handler has set the
+ * title and text, and reading it then gives '' (seen once on a loaded CI machine).
+ */
 async function onlyAlert(ff: FirefoxExtension): Promise<AlertWindow> {
   let seen: AlertWindow[] = [];
   return waitFor(async () => {
     seen = await alertWindows(ff);
-    return seen.length === 1 ? seen[0] : undefined;
-  }, 'exactly one alert window').catch((error: unknown) => {
+    return seen.length === 1 && seen[0]!.title !== '' ? seen[0] : undefined;
+  }, 'exactly one alert window, filled in').catch((error: unknown) => {
     throw new Error(`${String(error)}; on screen: ${JSON.stringify(seen)}`);
   });
 }

@@ -52,8 +52,8 @@ export interface ClockOptions {
   timeZone?: string | undefined;
 }
 
-// The calendar day and year in the display zone; the locale is fixed because only equality matters.
-function dayKey(epochMs: number, options: ClockOptions): string {
+/** The calendar day and year in the display zone (YYYY-MM-DD); the locale is fixed because only equality matters. */
+export function calendarDay(epochMs: number, options: ClockOptions): string {
   return dateFormat('en-CA', { timeZone: options.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
 }
 
@@ -62,8 +62,8 @@ function dayKey(epochMs: number, options: ClockOptions): string {
  * too for older ones: a call from a year ago must not read like one from this week.
  */
 export function formatWhen(epochMs: number, now: number, languageTag: string, options: ClockOptions = {}): string {
-  const day = dayKey(epochMs, options);
-  const today = dayKey(now, options);
+  const day = calendarDay(epochMs, options);
+  const today = calendarDay(now, options);
   const sameDay = day === today;
   const sameYear = day.slice(0, 4) === today.slice(0, 4);
   const format = dateFormat(languageTag, {

@@ -1,9 +1,9 @@
 // Recent calls, newest first. Rendered in pages of 50 behind a "Show more" button: 500 rows
 // at once would delay the popup's first useful paint, and a button works from the keyboard.
 // The rows of the page only are built (view-model.ts); the filter and the export cover all.
-import { CallBackButton } from './call-back-button';
-import { CallCard } from './call-card';
-import { CallNote } from './call-note';
+// A row already on screen keeps its view object, and RecentRow skips it: "Show more" renders
+// the page it adds, not the whole list again.
+import { RecentRow } from './recent-row';
 import { RecentSearch } from './recent-search-box';
 import { ClearHistory } from './clear-history';
 import { usePopup } from './popup-context';
@@ -43,33 +43,7 @@ export function RecentList({ calls, matching, onShowMore, historyCount, missedOn
       {matching === 0 && <p class="empty">{t(query.trim() !== '' ? 'popupSearchNoMatch' : 'popupEmptyNoMissed')}</p>}
       <ul class="call-list">
         {calls.map((call) => (
-          <li key={call.key} class={`recent-call recent-call--${call.outcome}`} data-testid="recent-call">
-            <CallCard
-              caller={call.caller}
-              titleAs="p"
-              meta={
-                <>
-                  <span class={`outcome outcome--${call.outcome}`}>{call.outcomeLabel}</span>
-                  {call.unseenMissed && (
-                    <span class="unseen" title={t('popupUnseenMissedLabel')}>
-                      <span aria-hidden="true">{t('popupUnseenMissed')}</span>
-                      <span class="visually-hidden">{t('popupUnseenMissedLabel')}</span>
-                    </span>
-                  )}
-                  <span class="tag">{call.directionLabel}</span>
-                  <span class="muted">{call.when}</span>
-                  {call.duration && (
-                    <span class="muted">
-                      <span class="visually-hidden">{t('popupDurationLabel')}: </span>
-                      {call.duration}
-                    </span>
-                  )}
-                </>
-              }
-            />
-            {canCallBack && call.caller.number && <CallBackButton number={call.caller.number} />}
-            <CallNote call={call.key} note={call.note} callerName={call.caller.title} />
-          </li>
+          <RecentRow key={call.key} call={call} canCallBack={canCallBack} />
         ))}
       </ul>
       {matching > calls.length && (

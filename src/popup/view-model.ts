@@ -7,7 +7,7 @@ import type { Translate } from '../i18n/i18n-types';
 import { conversationsNewestFirst, type Conversation } from './conversations';
 import { callerView, type CallerView } from './caller-view';
 import { healthView, type HealthView } from './health-view';
-import { formatDuration, formatWhen, type ClockOptions } from './format';
+import { calendarDay, formatDuration, formatWhen, type ClockOptions } from './format';
 import { storyLineFor } from '../calls/story-line';
 import { conversationMatcher, noteOf } from './recent-search';
 
@@ -166,6 +166,25 @@ function historyConversations(history: readonly CallRecord[]): Conversation[] {
   return conversations;
 }
 
+/**
+ * Each conversation's row, kept while what it was built from holds: the conversation (a new
+ * history read regroups, so an edited note or a call marked seen is a new conversation), the
+ * catalog, the language, the zone and today's date (the "when" column shows the time alone for
+ * today's calls). "Show more" then builds only the page it adds, and the rows already on screen
+ * keep their objects, so the list component skips them (recent-list.tsx).
+ */
+let rowCache: { t: Translate; stamp: string; rows: WeakMap<Conversation, RecentCallView> } | null = null;
+function cachedRecentCallView(conversation: Conversation, input: PopupInput): RecentCallView {
+  const stamp = `${input.languageTag}|${input.timeZone ?? ''}|${calendarDay(input.now, input)}`;
+  if (!rowCache || rowCache.t !== input.t || rowCache.stamp !== stamp) rowCache = { t: input.t, stamp, rows: new WeakMap() };
+  let row = rowCache.rows.get(conversation);
+  if (!row) {
+    row = recentCallView(conversation, input);
+    rowCache.rows.set(conversation, row);
+  }
+  return row;
+}
+
 export function buildPopupView(input: PopupInput): PopupView {
   const { state, health, t } = input;
   const offsetMs = state.clockOffsetMs ?? 0;
@@ -182,7 +201,7 @@ export function buildPopupView(input: PopupInput): PopupView {
   // Filtered before the rows are built: with 5,000 calls only the matches pay for formatting.
   const matching = conversationMatcher(input.query ?? '');
   const matches = conversations.filter((conversation) => matching(conversation) && (!input.missedOnly || outcomeOf(conversation.main) === 'missed'));
-  const recent = matches.slice(0, input.recentLimit ?? matches.length).map((conversation) => recentCallView(conversation, input));
+  const recent = matches.slice(0, input.recentLimit ?? matches.length).map((conversation) => cachedRecentCallView(conversation, input));
   const all = conversations;
   let empty: EmptyState = null;
   if (health.state === 'not-configured') empty = 'not-configured';

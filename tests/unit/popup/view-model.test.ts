@@ -188,6 +188,25 @@ describe('recent calls', () => {
     expect(v.recent[0]?.when).toBe('May 14, 10:00 AM');
   });
 
+  it('"Show more" builds only the page it adds: the rows already built keep their objects (the list skips them)', () => {
+    const first = view({ history, recentLimit: 2 }).recent;
+    const more = view({ history, recentLimit: 3 }).recent;
+    expect(more).toHaveLength(3);
+    expect(more[0]).toBe(first[0]);
+    expect(more[1]).toBe(first[1]);
+  });
+
+  it('builds a kept row again when what it shows changes: the day turns, the language, a new history read', () => {
+    const today = view({ history, recentLimit: 1 }).recent[0]!;
+    const tomorrow = view({ history, recentLimit: 1, now: T0 + 86_400_000 }).recent[0]!;
+    expect(today.when).toBe('10:00 AM');
+    expect(tomorrow.when).toBe('May 15, 10:00 AM');
+    const ukrainian = view({ history, recentLimit: 1, languageTag: 'uk', t: catalogTranslator('uk') }).recent[0]!;
+    expect(ukrainian.outcomeLabel).not.toBe(today.outcomeLabel);
+    const reread = view({ history: [answered, missed, { ...unanswered, note: 'call back after 5' }], recentLimit: 1 }).recent[0]!;
+    expect(reread.note).toBe('call back after 5');
+  });
+
   it('marks unseen missed calls only', () => {
     const v = view({ history });
     expect(v.recent.map((call) => call.unseenMissed)).toEqual([false, true, false]);

@@ -5,6 +5,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
+/** How long a tab CallPop or a test opens may take to report its address (a loaded CI machine is slow). */
+const PAGE_OPEN_TIMEOUT_MS = 30_000;
+
 export const FIREFOX_PATH = process.env.CALLPOP_FIREFOX ?? '/usr/bin/firefox-esr';
 export const FIREFOX_DIST = resolve('dist/test-firefox');
 export const GECKO_ID = 'callpop@callpop.example';
@@ -68,7 +71,7 @@ export async function launchFirefox(
   const origin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
 
   const extensionPage = async (pathPart: string): Promise<Page> => {
-    const deadline = Date.now() + 15_000;
+    const deadline = Date.now() + PAGE_OPEN_TIMEOUT_MS;
     while (Date.now() < deadline) {
       for (const page of await browser.pages()) {
         // BiDi may report about:blank for an extension tab; location.href inside is right.
@@ -92,16 +95,20 @@ export async function launchFirefox(
       const api = (globalThis as unknown as { browser: typeof chrome }).browser;
       await api.tabs.create({ url: api.runtime.getURL(p) });
     }, path);
-    const deadline = Date.now() + 15_000;
+    // 30 s: on a loaded 2-core machine a new tab has taken more than 15 s to report its address.
+    const deadline = Date.now() + PAGE_OPEN_TIMEOUT_MS;
+    let seen: string[] = [];
     while (Date.now() < deadline) {
+      seen = [];
       for (const page of await browser.pages()) {
         if (before.has(page)) continue;
-        const href = await page.evaluate(() => location.href).catch(() => '');
+        const href = await page.evaluate(() => location.href).catch((error: unknown) => `(unreadable: ${String(error)})`);
         if (href.startsWith(origin) && href.includes(path)) return page;
+        seen.push(href);
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    throw new Error(`the extension page ${path} did not open`);
+    throw new Error(`the extension page ${path} did not open within ${PAGE_OPEN_TIMEOUT_MS / 1000} s; new tabs: ${JSON.stringify(seen)}`);
   };
 
   return {

@@ -16,7 +16,7 @@ import { LiveCallList } from './live-call-list';
 import type { PopupActions } from './page-actions';
 import { PopupContext } from './popup-context';
 import { readFirstPaint, readLists, watchPopupData, type PopupData } from './popup-storage';
-import { RECENT_PAGE_SIZE, RecentList } from './recent-list';
+import { RECENT_PAGE_SIZE, RECENT_ROWS_PER_FRAME, RecentList } from './recent-list';
 import { useRingingAnnouncement } from './use-ringing-announcement';
 import { useSeenMissed } from './use-seen-missed';
 import { buildPopupView } from './view-model';
@@ -36,6 +36,15 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
   const [query, setQuery] = useState('');
   /** Recent rows built and rendered: pages of RECENT_PAGE_SIZE behind "Show more". */
   const [recentLimit, setRecentLimit] = useState(RECENT_PAGE_SIZE);
+  /** Rows "Show more" asked for; the list grows toward it a few rows a frame. */
+  const [recentTarget, setRecentTarget] = useState(RECENT_PAGE_SIZE);
+  useEffect(() => {
+    if (recentLimit >= recentTarget) return;
+    // Fifty rows at once was a long task (over 50 ms) on a 2-core laptop; ten a frame are not,
+    // and the page is complete within five frames.
+    const frame = requestAnimationFrame(() => setRecentLimit((limit) => Math.min(recentTarget, limit + RECENT_ROWS_PER_FRAME)));
+    return () => cancelAnimationFrame(frame);
+  }, [recentLimit, recentTarget]);
   const context = useMemo(() => ({ t, actions }), [t, actions]);
 
   useEffect(() => {
@@ -103,7 +112,7 @@ export function App({ t, languageTag, actions, timeZone }: AppProps) {
             <RecentList
               calls={view.recent}
               matching={view.recentMatching}
-              onShowMore={() => setRecentLimit(recentLimit + RECENT_PAGE_SIZE)}
+              onShowMore={() => setRecentTarget(Math.max(recentTarget, recentLimit) + RECENT_PAGE_SIZE)}
               historyCount={view.historyCount}
               missedOnly={missedOnly}
               onMissedOnlyChange={setMissedOnly}

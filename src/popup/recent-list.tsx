@@ -11,6 +11,8 @@ import type { RecentCallView } from './view-model';
 import { useRestFeatures } from '../ui/use-rest-features';
 
 export const RECENT_PAGE_SIZE = 50;
+/** How many of a page's rows are added per animation frame after "Show more". */
+export const RECENT_ROWS_PER_FRAME = 10;
 
 interface RecentListProps {
   /** The rows to show (a page or a few). */
@@ -47,7 +49,7 @@ export function RecentList({ calls, matching, onShowMore, historyCount, missedOn
         ))}
       </ul>
       {matching > calls.length && (
-        <button type="button" class="button button--wide" onClick={onShowMore}>
+        <button type="button" class="button button--wide" data-testid="show-more" onClick={onShowMore}>
           {t('popupShowMore', [String(matching - calls.length)])}
         </button>
       )}

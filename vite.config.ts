@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { manifestFor, type TargetBrowser } from './tools/build/manifest-for.ts';
+import { lazyImportWithoutPreload } from './tools/build/lazy-import-without-preload.ts';
 
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
@@ -14,7 +15,7 @@ export default defineConfig(({ mode }) => {
   // A self-hosted package (npm run package -- --self-hosted URL) names its update server instead.
   const selfHostedBase = process.env.CALLPOP_SELF_HOSTED_BASE || undefined;
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(browser, { store, selfHostedBase }), browser })],
+    plugins: [lazyImportWithoutPreload(), preact(), crx({ manifest: manifestFor(browser, { store, selfHostedBase }), browser })],
     define: { __CALLPOP_TEST__: JSON.stringify(testBuild && !selfHostedBase) },
     build: {
       outDir: selfHostedBase ? `dist/self-hosted-${browser}` : store ? `dist/store-${browser}` : testBuild ? `dist/test-${browser}` : `dist/${browser}`,
@@ -24,8 +25,9 @@ export default defineConfig(({ mode }) => {
       minify: true,
       sourcemap: false,
       // Every browser we support (Chrome 116+, Firefox 128+) has <link rel="modulepreload">: the
-      // polyfill was 0.4 KB gzip in each page for nothing (issue 17).
-      modulePreload: { polyfill: false },
+      // polyfill was 0.4 KB gzip in each page for nothing (issue 17). Each page's HTML still
+      // preloads what it imports; a lazy import preloads nothing (lazy-import-without-preload.ts).
+      modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
       // Pages the manifest does not name: the dial confirmation window (both browsers) and
       // Chrome's offscreen document (ring sound, clipboard).
       rollupOptions: {

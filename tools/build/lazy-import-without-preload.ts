@@ -1,8 +1,8 @@
 // Vite wraps every `import()` in a preload helper (about 0.8 KB gzip in each page that has one)
 // that adds <link rel="modulepreload"> for the lazy chunk's imports and loads its CSS. Neither is
 // needed here: a lazy import preloads no JavaScript (vite.config.ts `resolveDependencies`: the
-// files come from the extension's own package, no network to overlap) and no lazy chunk carries CSS (each page's stylesheet is loaded
-// by its HTML). So the helper becomes a plain call; a lazy chunk that ever brings CSS fails the
+// files come from the extension's own package, no network to overlap) and no lazy chunk carries
+// CSS (each page's stylesheet is loaded by its HTML). So the helper becomes a plain call; a lazy chunk that ever brings CSS fails the
 // build instead of silently losing its styles (issue 17).
 import type { Plugin } from 'vite';
 

@@ -19,6 +19,10 @@ export interface TestTuning {
   exposeHandlers: boolean;
 }
 
+/** The release behaviour: what the release build runs with (it never reads the item, so it does not
+ *  carry the parser either), and what anything malformed falls back to. */
+export const RELEASE_TUNING: TestTuning = { connection: {}, recordTimings: false, exposeHandlers: false };
+
 /** What a stored tuning item means; anything malformed falls back to the release behaviour. */
 export function parseTestTuning(raw: unknown): TestTuning {
   const item = typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};

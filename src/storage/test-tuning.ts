@@ -1,4 +1,4 @@
-// Test-only tuning (test build only, see src/build-flags.d.ts; declared as an item in items.ts): e2e tests shorten the
+// Test-only tuning (test build only, see src/build-flags.d.ts; declared as an item in background-items.ts): e2e tests shorten the
 // keep-alive, silence and wake-check intervals, switch the bench's timing probe on and expose
 // the test handlers through one local storage item. The release build never reads it.
 import type { ConnectionTuning } from '../connection/tuning';

@@ -50,7 +50,7 @@ function layerRules() {
 // only src/storage/area.ts calls the browser's storage API.
 const storageOnlyThroughItems = {
   selector: "MemberExpression[property.name='storage'][object.name=/^(browser|chrome)$/]",
-  message: 'Use a storage item from src/storage/items.ts; only src/storage/area.ts touches browser.storage.',
+  message: 'Use a storage item (src/storage/items.ts and its siblings); only src/storage/area.ts touches browser.storage.',
 };
 
 export default tseslint.config(

@@ -5,6 +5,16 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { crx } from '@crxjs/vite-plugin';
 import { manifestFor, type TargetBrowser } from './tools/build/manifest-for.ts';
+import { lazyImportWithoutPreload } from './tools/build/lazy-import-without-preload.ts';
+
+// What the background, the popup and the options page all load: zod/mini, the polyfill, the
+// storage core with the items all three read, the UI strings and the page messages. One chunk
+// instead of the three the bundler would cut (it splits by which pages reach each module, and
+// the dial window and Chrome's offscreen document reach only part of it): -0.5 to -0.7 KB gzip in
+// each of the three and in total, for 1.5 KB more in the dial window and 3.7 KB in the offscreen
+// document (issue 17, docs/performance.md "3. Size").
+const CORE_MODULES =
+  /node_modules[\\/](zod|webextension-polyfill)[\\/]|src[\\/](platform[\\/](browser-api|ui-strings|messages|zod-config)|storage[\\/](area|item|items|keys|serial-queue|byte-budget|quarantine)|settings[\\/]ui-languages|i18n[\\/]catalog-translator|connection[\\/](connection-test-report|health|keep-alive-verdict|reconnect-policy)|calls[\\/]call-note|rest[\\/](rest-errors|rest-status))\.ts/;
 
 export default defineConfig(({ mode }) => {
   const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
@@ -14,7 +24,7 @@ export default defineConfig(({ mode }) => {
   // A self-hosted package (npm run package -- --self-hosted URL) names its update server instead.
   const selfHostedBase = process.env.CALLPOP_SELF_HOSTED_BASE || undefined;
   return {
-    plugins: [preact(), crx({ manifest: manifestFor(browser, { store, selfHostedBase }), browser })],
+    plugins: [lazyImportWithoutPreload(), preact(), crx({ manifest: manifestFor(browser, { store, selfHostedBase }), browser })],
     define: { __CALLPOP_TEST__: JSON.stringify(testBuild && !selfHostedBase) },
     build: {
       outDir: selfHostedBase ? `dist/self-hosted-${browser}` : store ? `dist/store-${browser}` : testBuild ? `dist/test-${browser}` : `dist/${browser}`,
@@ -24,11 +34,18 @@ export default defineConfig(({ mode }) => {
       minify: true,
       sourcemap: false,
       // Every browser we support (Chrome 116+, Firefox 128+) has <link rel="modulepreload">: the
-      // polyfill was 0.4 KB gzip in each page for nothing (issue 17).
-      modulePreload: { polyfill: false },
+      // polyfill was 0.4 KB gzip in each page for nothing (issue 17). Each page's HTML still
+      // preloads what it imports; a lazy import preloads nothing (lazy-import-without-preload.ts).
+      modulePreload: { polyfill: false, resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
       // Pages the manifest does not name: the dial confirmation window (both browsers) and
       // Chrome's offscreen document (ring sound, clipboard).
       rollupOptions: {
+        output: {
+          // Shared chunks named by their hash alone: every import names a file, and the module-derived
+          // names ("reconnect-policy-…") said little about what a chunk holds anyway (-0.5 KB gzip, issue 17).
+          chunkFileNames: 'assets/[hash].js',
+          codeSplitting: { groups: [{ name: 'core', test: CORE_MODULES }] },
+        },
         input: { 'confirm-dial': 'src/dial/confirm-dial.html', ...(browser === 'chrome' ? { offscreen: 'src/offscreen/offscreen.html' } : {}) },
       },
     },

@@ -1,7 +1,7 @@
 // Catch-up after a gap: when the connection comes back after being down, ask the PBX for the
 // calls missed meanwhile (REST missed.api) and fold them into history with one summary pop.
 // When the gap began is kept in session storage, so a worker stopped mid-gap still knows.
-import { catchUpGapItem } from '../storage/items';
+import { catchUpGapItem } from '../storage/background-items';
 import type { ConnectionState, Health } from '../connection/health';
 import type { Settings } from '../settings/settings-schema';
 import { MISSED_PAGE_LIMIT } from '../rest/rest-client';

@@ -8,7 +8,7 @@ import type { KeepAliveRecord } from '../connection/keep-alive-verdict';
 import { isConfigured } from '../storage/settings-store';
 import { buildConnectionUrl, INSECURE_URL_ERROR } from '../settings/connection-url';
 import { redactUrl } from '../protocol/redact';
-import { keepAliveItem, type TestTuning } from '../storage/items';
+import { keepAliveItem, type TestTuning } from '../storage/background-items';
 import { ConnectionManager, DEFAULT_TUNING, type ConnectionTuning } from './connection';
 import { createSocket } from './socket-factory';
 

@@ -2,7 +2,7 @@
 // opening another. We remember our own tabs rather than asking for the "tabs" permission
 // (which would show agents a "read your browsing history" warning just to match URLs).
 import { browser } from '../platform/browser-api';
-import { crmTabsItem } from '../storage/items';
+import { crmTabsItem } from '../storage/background-items';
 import { crmLinkOrNull, type OpenMode } from '../protocol/crm-link';
 
 const MAX_REMEMBERED = 50;

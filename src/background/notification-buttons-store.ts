@@ -5,7 +5,7 @@
 //
 // Changes wait in memory and are written once per batch of frames (flushButtons at the end of
 // the pipeline's effects, like the notification log); a click reads storage plus what waits.
-import { notificationButtonsItem } from '../storage/items';
+import { notificationButtonsItem } from '../storage/background-items';
 import type { NotificationButton } from '../calls/notification-buttons';
 import { createSerialQueue } from '../storage/serial-queue';
 

@@ -5,7 +5,7 @@
 // Entries wait in memory and are written once per batch of frames (flushNotificationLog at the
 // end of the pipeline's effects): a read and a write per notification made a flood of 1,000
 // frames a second fall minutes behind.
-import { notificationLogItem } from '../storage/items';
+import { notificationLogItem } from '../storage/background-items';
 import type { NotificationLogEntry } from '../storage/notification-log-schema';
 import { createSerialQueue } from '../storage/serial-queue';
 

@@ -2,7 +2,7 @@
 // In session storage (a stopped worker must still know them; they never outlive the browser),
 // by a random token the window carries: the window can only confirm what the background stored,
 // never name a number of its own.
-import { pendingDialsItem } from '../storage/items';
+import { pendingDialsItem } from '../storage/background-items';
 
 /** An unanswered request is dropped after this: a window found later dials nothing. */
 export const PENDING_DIAL_TTL_MS = 2 * 60_000;

@@ -7,8 +7,10 @@ import { readEffectiveSettings } from '../storage/settings-store';
 import { createUiTranslator } from '../platform/ui-strings';
 import { dndActive, type DndSetting } from '../calls/do-not-disturb';
 import { createSerialQueue } from '../storage/serial-queue';
-import { dndItem, restStatusItem, testTuningItem, type TestTuning } from '../storage/items';
-import { parseTestTuning } from '../storage/test-tuning';
+import { restStatusItem } from '../storage/items';
+import { dndItem } from '../storage/call-items';
+import { testTuningItem, type TestTuning } from '../storage/background-items';
+import { RELEASE_TUNING } from '../storage/test-tuning';
 import { agentEmailItem, localSettingsItem } from '../storage/settings-items';
 import { resetRestStatus } from './pbx-rest';
 import { dropOtherPbxAccess } from './pbx-permissions';
@@ -39,7 +41,7 @@ export async function createSettingsRoom(consumers: SettingsConsumers): Promise<
   // The test tuning exists in the test build only; the release runs with the release values.
   const [effective, tuningRead, dndRead] = await Promise.all([
     readEffectiveSettings(),
-    __CALLPOP_TEST__ ? testTuningItem.get() : parseTestTuning(undefined),
+    __CALLPOP_TEST__ ? testTuningItem.get() : RELEASE_TUNING,
     dndItem.get(),
   ]);
   let settings = effective.settings;

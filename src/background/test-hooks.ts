@@ -1,7 +1,7 @@
 // Test-only entry points for events a test cannot fire (a keyboard shortcut, a notification
 // click). They exist only in the test build (__CALLPOP_TEST__, src/build-flags.d.ts) and even
 // there refuse to run unless the test tuning has `exposeHandlers: true`.
-import { testTuningItem } from '../storage/items';
+import { testTuningItem } from '../storage/background-items';
 
 export type TestHandler = (...args: never[]) => Promise<unknown>;
 

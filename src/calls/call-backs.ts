@@ -6,9 +6,9 @@ import type { CallBackEntry, CallerCard, CallRecord, CallsState } from './types'
 import { endedCallsOf, isAnswered } from './conversation';
 import { numberKey } from './number-key';
 import { pbxNow } from './clock-offset';
+import { CALL_BACK_MAX_AGE_MS } from './call-back-age';
 
-/** An entry whose newest attempt is older than this goes by itself (two working weeks). */
-export const CALL_BACK_MAX_AGE_MS = 14 * 24 * 60 * 60_000;
+export { CALL_BACK_MAX_AGE_MS };
 /** Flood guard for storage: beyond this many callers the one waiting longest is dropped. */
 export const MAX_CALL_BACKS = 500;
 /** Conversations remembered per entry to ignore a replayed one (more attempts still count). */

@@ -1,6 +1,6 @@
 // What the "To call back" section shows for each waiting caller. Pure, so it is unit-tested.
 import type { CallBackEntry } from '../calls/types';
-import { CALL_BACK_MAX_AGE_MS } from '../calls/call-backs';
+import { CALL_BACK_MAX_AGE_MS } from '../calls/call-back-age';
 import type { Translate } from '../i18n/i18n-types';
 import type { CallerView } from './caller-view';
 import { formatWhen, type ClockOptions } from './format';

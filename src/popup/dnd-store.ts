@@ -1,6 +1,6 @@
 // Do-not-disturb lives in storage.local (this machine only: it must not follow the agent to a
 // colleague's desk through sync). The popup writes it; the background watches it.
-import { dndItem } from '../storage/items';
+import { dndItem } from '../storage/call-items';
 import type { DndSetting } from '../calls/do-not-disturb';
 
 export const readDnd = (): Promise<DndSetting | null> => dndItem.get();

@@ -4,7 +4,8 @@
 import { createInitialState } from '../calls/initial-state';
 import type { CallBackEntry, CallRecord, CallsState } from '../calls/types';
 import { INITIAL_HEALTH, type Health } from '../connection/health';
-import { callBacksItem, healthItem, historyItem, liveStateItem } from '../storage/items';
+import { healthItem } from '../storage/items';
+import { callBacksItem, historyItem, liveStateItem } from '../storage/call-items';
 
 export interface PopupData {
   /** Live calls, presence and clock offset (no history: see `history`). */

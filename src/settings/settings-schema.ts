@@ -1,6 +1,7 @@
 // One settings schema for every place that reads settings. A stored value that is
 // corrupt or from an older version falls back to defaults field by field.
 import * as z from 'zod/mini';
+import { UI_LANGUAGES } from './ui-languages';
 
 export const SETTINGS_VERSION = 1;
 
@@ -42,7 +43,7 @@ export const settingsSchema = z.object({
   /** Policy only: numbers calling through the PBX may dial start with one of these (`+380`); empty = any. */
   dialPrefixes: z.array(z.string()),
   historyLimit: z.number().check(safeInt(), z.gte(10), z.lte(5000)),
-  language: z.enum(['browser', 'uk', 'en']),
+  language: z.enum(UI_LANGUAGES),
   /**
    * Seconds of PBX silence after which the socket is replaced make-before-break (a zombie no wake or
    * network signal announced). Policy only: each replacement is one handshake on the PBX.

@@ -1,5 +1,5 @@
 // The one file that touches `browser.storage` (a lint rule keeps it so). Everything else goes
-// through the items declared in items.ts, which carry the key, the schema and the fallback.
+// through the items declared in items.ts and its siblings, which carry the key, the schema and the fallback.
 import { browser } from '../platform/browser-api';
 
 export type WritableArea = 'local' | 'session' | 'sync';

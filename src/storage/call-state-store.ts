@@ -4,7 +4,9 @@
 import type { CallsState } from '../calls/types';
 import { readRaw, extensionVersion } from './area';
 import { assembleCallsState, type Rejected } from './call-state-parse';
-import { callBacksItem, historyItem, liveStateItem, shownItem, storageTrimItem, type StorageTrim } from './items';
+import { storageTrimItem, type StorageTrim } from './items';
+import { callBacksItem, historyItem, liveStateItem } from './call-items';
+import { shownItem } from './background-items';
 import { quarantineRecords } from './quarantine';
 import type { ListItem, ListSave } from './list-item';
 

@@ -1,8 +1,9 @@
 // The key of every storage item, by area. Declared here without the browser seam so tests and
 // tools that read storage from outside the extension (Node) can name them; what each holds,
-// its schema and its writer are in items.ts, settings-items.ts and quarantine.ts.
+// its schema and its writer are in items.ts, call-items.ts, background-items.ts, settings-items.ts
+// and quarantine.ts.
 export const SESSION_KEYS = {
-  /** Live calls, presence, clock offset (items.ts liveStateItem). */
+  /** Live calls, presence, clock offset (call-items.ts liveStateItem). */
   callState: 'callpop.state',
   /** Notifications on screen and auto-opened conversations, written before each pop. */
   shown: 'callpop.shown',
@@ -33,6 +34,6 @@ export const SYNC_KEYS = {
   preferences: 'callpop.preferences',
 } as const;
 
-/** Test-only timers and hooks (items.ts testTuningItem). Apart from LOCAL_KEYS so a build that
+/** Test-only timers and hooks (background-items.ts testTuningItem). Apart from LOCAL_KEYS so a build that
  *  never reads it (the release, see __CALLPOP_TEST__) does not carry the name either. */
 export const TEST_TUNING_KEY = 'callpop.testTuning';

@@ -1,4 +1,4 @@
-// Test-only tuning (test build only, see src/build-flags.d.ts; declared as an item in items.ts): e2e tests shorten the
+// Test-only tuning (test build only, see src/build-flags.d.ts; declared as an item in background-items.ts): e2e tests shorten the
 // keep-alive, silence and wake-check intervals, switch the bench's timing probe on and expose
 // the test handlers through one local storage item. The release build never reads it.
 import type { ConnectionTuning } from '../connection/tuning';
@@ -18,6 +18,10 @@ export interface TestTuning {
   recordTimings: boolean;
   exposeHandlers: boolean;
 }
+
+/** The release behaviour: what the release build runs with (it never reads the item, so it does not
+ *  carry the parser either), and what anything malformed falls back to. */
+export const RELEASE_TUNING: TestTuning = { connection: {}, recordTimings: false, exposeHandlers: false };
 
 /** What a stored tuning item means; anything malformed falls back to the release behaviour. */
 export function parseTestTuning(raw: unknown): TestTuning {

@@ -3,35 +3,23 @@
 // background records. Follows storage and permission changes while the popup is open.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../platform/browser-api';
-import { readEffectiveSettings, isConfigured } from '../storage/settings-store';
-import { restOriginFor } from '../rest/rest-origin';
-import { INITIAL_REST_STATUS, type RestStatus } from '../rest/rest-status';
-import { restStatusItem } from '../storage/items';
+import { INITIAL_REST_STATUS } from '../rest/rest-status';
 import { onStorageChanged } from '../storage/area';
+import type { RestFeaturesRead } from './read-rest-features';
 
-export interface RestFeatures {
-  /** The PBX origin pattern to ask for; null when the connection is not set up. */
-  pattern: string | null;
-  /** null while unknown (first read) or where the permissions API is missing. */
-  permitted: boolean | null;
-  status: RestStatus;
+export interface RestFeatures extends RestFeaturesRead {
   /** "Call back" shows: permitted and the REST API has not answered otherwise than documented. */
   available: boolean;
   /** Must run inside the click handler: browsers grant only on a user gesture. */
   requestPermission(): Promise<boolean>;
 }
 
-async function readFeatures(): Promise<Pick<RestFeatures, 'pattern' | 'permitted' | 'status'>> {
-  const { settings } = await readEffectiveSettings();
-  const origin = isConfigured(settings) ? restOriginFor(settings.domain) : null;
-  const permissions = browser.permissions as typeof browser.permissions | undefined;
-  const permitted = origin && permissions ? await permissions.contains({ origins: [origin.permissionPattern] }) : null;
-  const status = await restStatusItem.get();
-  return { pattern: origin?.permissionPattern ?? null, permitted, status };
-}
+// Loaded on the first read, not with the page: the popup paints its live calls before the
+// settings' code arrives (the first read was asynchronous already).
+const readFeatures = async (): Promise<RestFeaturesRead> => (await import('./read-rest-features')).readRestFeatures();
 
 export function useRestFeatures(): RestFeatures {
-  const [read, setRead] = useState<Pick<RestFeatures, 'pattern' | 'permitted' | 'status'>>({ pattern: null, permitted: null, status: INITIAL_REST_STATUS });
+  const [read, setRead] = useState<RestFeaturesRead>({ pattern: null, permitted: null, status: INITIAL_REST_STATUS });
   const refresh = useCallback(() => {
     // Storage changes on every frame (health): re-render only when something here changed.
     readFeatures().then(

@@ -10,15 +10,21 @@
 // module, so each page's shared chunk carries all item declarations and schemas), the fleet
 // roll-out (issue 19: subscriberFrom on every page, Export for IT and the e-mail prompt loaded
 // on demand, 6 KB) and Firefox's clear-after-show (issue 20): total 73.8 KB, background 44.9,
-// popup 39.2, options 36.4, largest file 19.4. docs/performance.md says where the bytes go.
+// popup 39.2, options 36.4, largest file 19.4. 73 KB after issue 17's second size round
+// (2026-12-01: the storage items split by who reads them, the popup's language read apart from the
+// settings code, Vite's preload helper gone, chunks named by hash, one core chunk for what all three
+// load): total 72.9 KB, background 44.7, popup 33.3, options 31.4. The one-file budget went UP from
+// 19.5 to 20.2 KB, on purpose: the background's own chunk (20.1 KB) now holds the items only the
+// background reads, which were in the chunks every page loaded; the background as a whole went down.
+// docs/performance.md says where the bytes go.
 import { bundleSizes } from '../build/bundle-sizes';
 
 const KB = 1024;
 export const BUDGET = {
-  totalJsGzipBytes: 74 * KB,
-  chunkGzipBytes: 19.5 * KB,
+  totalJsGzipBytes: 73 * KB,
+  chunkGzipBytes: 20.2 * KB,
   /** What each page (or the background) loads before its first paint: static imports only. */
-  entryGzipBytes: { background: 45 * KB, popup: 39.5 * KB, options: 37 * KB } as Record<string, number>,
+  entryGzipBytes: { background: 44.8 * KB, popup: 33.5 * KB, options: 31.5 * KB } as Record<string, number>,
 };
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;

@@ -78,7 +78,7 @@ describe('a full storage area', () => {
   it('keeps a list within its byte budget without waiting for the quota, newest first to stay', async () => {
     const { defineListItem } = await import('../../../src/storage/list-item');
     const { callRecordSchema } = await import('../../../src/storage/call-state-schema');
-    const { HISTORY_BUDGET_BYTES, historyItem } = await import('../../../src/storage/items');
+    const { HISTORY_BUDGET_BYTES, historyItem } = await import('../../../src/storage/call-items');
     expect(historyItem.budgetBytes).toBe(HISTORY_BUDGET_BYTES);
     await boot();
     await pbxSends(dialFrame({ uuid: 'a', otherLegs: cards(3) }), hangupFrame({ uuid: 'a', otherLegs: cards(3) }));

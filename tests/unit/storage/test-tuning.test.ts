@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseTestTuning, TUNING_LIMITS } from '../../../src/storage/test-tuning';
+import { parseTestTuning, RELEASE_TUNING, TUNING_LIMITS } from '../../../src/storage/test-tuning';
 
 describe('test tuning (test build only)', () => {
   it('clamps an interval beyond the ceiling instead of trusting it', () => {
@@ -20,6 +20,10 @@ describe('test tuning (test build only)', () => {
     for (const raw of [undefined, null, 'fast', [], { keepAliveMs: '5', silenceLimitMs: Number.NaN, wakeCheckMs: Infinity, recordTimings: 'yes', exposeHandlers: 1 }]) {
       expect(parseTestTuning(raw)).toEqual({ connection: {}, recordTimings: false, exposeHandlers: false });
     }
+  });
+
+  it('runs the release build with what a missing item means', () => {
+    expect(RELEASE_TUNING).toEqual(parseTestTuning(undefined));
   });
 
   it('keeps every number from storage within its limits', () => {

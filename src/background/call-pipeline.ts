@@ -1,8 +1,9 @@
 // frame → normalized event → call state → effects, in the background. Frames are processed in
 // arrival order; each batch's record of what is shown is stored BEFORE its effects run, so a
 // worker stopped in between restarts knowing which notifications it already showed and never
-// pops one twice. The rest of the state (live calls, history) is written while the pop-ups go
-// out: the agent sees the call one storage round trip sooner (docs/performance.md).
+// pops one twice. The rest of the state (live calls, history) and the badge follow the pop-ups'
+// notifications.create, and are written while they go out: the agent sees the call one storage
+// round trip sooner, and the browser handles the create before them (docs/performance.md).
 import { processFrame } from '../calls/process-frame';
 import { coalesceNotificationOps } from '../calls/coalesce-notifications';
 import type { CallsState, Effect } from '../calls/types';
@@ -71,9 +72,13 @@ export class CallPipeline {
     // A failed write still pops: a ring the agent never sees is worse than one seen twice.
     await saveShown(this.state).catch(warn);
     noteBatchTiming('recorded');
+    // The pop-ups first: a ringing call's notifications.create is sent within this call, so the
+    // browser takes it before the writes and badge calls below (each one a message it handles in
+    // order). They still run while the pop-up goes out.
+    const applied = this.hooks.applyEffects(effects);
     const rest = saveRest(this.state, changed).catch(warn);
     this.hooks.onState(this.state);
-    await this.hooks.applyEffects(effects);
+    await applied;
     await rest;
   }
 

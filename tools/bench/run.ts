@@ -13,6 +13,7 @@ import { benchGrowth } from './cost-growth';
 import { measureStateSize } from './state-size';
 import { benchRingLatency } from './ring-latency';
 import { benchRingLatencyFirefox } from './ring-latency-firefox';
+import { referenceMode } from './reference-extension';
 import { latencyRows } from './latency-rows';
 import { benchPopupRender } from './popup-render';
 import { benchBrowserHeap } from './browser-heap';
@@ -154,7 +155,7 @@ async function main(): Promise<void> {
 
   if (groups.has('latency')) {
     const from = rows.length;
-    log(`ring-to-pop latency, CallPop and the reference extension alternating, ${LATENCY_CALLS} calls each, in Chromium`);
+    log(`ring-to-pop latency, CallPop and the reference extension alternating, ${LATENCY_CALLS} calls each, in Chromium (reference: ${referenceMode()})`);
     const latency = await withSimulator((sim) => benchRingLatency(sim, LATENCY_CALLS));
     rows.push(...latencyRows('4 latency', latency));
     Object.assign(summary, {
@@ -177,7 +178,7 @@ async function main(): Promise<void> {
 
   if (groups.has('latency-firefox')) {
     const from = rows.length;
-    log(`ring-to-pop latency, CallPop and its Firefox reference alternating, ${LATENCY_CALLS} calls each, in Firefox ESR`);
+    log(`ring-to-pop latency, CallPop and its Firefox reference alternating, ${LATENCY_CALLS} calls each, in Firefox ESR (reference: ${referenceMode()})`);
     const latency = await benchRingLatencyFirefox(LATENCY_CALLS);
     rows.push(...latencyRows('4 latency Firefox', latency));
     Object.assign(summary, {

@@ -35,25 +35,19 @@ export interface EffectsRoom {
 
 export function createEffectsRoom(deps: EffectsDeps): EffectsRoom {
   // A missed call offers "Call back" (Chrome button 1) only while calling works; else "Copy number".
-  // Only that question waits on anything: a ringing call's buttons are known at once, so its
-  // notifications.create goes out in the same turn as the pipeline's call (call-pipeline.ts).
-  const buttonsFor = (op: NotificationOp): NotificationButton[] | Promise<NotificationButton[]> => {
+  const buttonsFor = async (op: NotificationOp): Promise<NotificationButton[]> => {
     if (op.op === 'clear') return [];
     const known = op.call ? findCall(deps.state(), op.call)?.caller : undefined;
     const caller = { url: op.url, unknown: known?.unknown ?? false, number: known?.number ?? null };
-    const buttons = (callBackOffered: boolean) => notificationButtons({ kind: op.kind, caller, callBackOffered });
-    if (op.kind !== 'missed' || caller.number === null) return buttons(false);
-    return restFeaturesAvailable(deps.settings()).then(buttons);
+    const callBackOffered = op.kind === 'missed' && caller.number !== null && (await restFeaturesAvailable(deps.settings()));
+    return notificationButtons({ kind: op.kind, caller, callBackOffered });
   };
 
   return {
     async apply(effects) {
       for (const effect of effects) {
-        if (effect.type === 'notification') {
-          const pending = buttonsFor(effect.notification);
-          const buttons = Array.isArray(pending) ? pending : await pending;
-          await applyNotificationOp(effect.notification, deps.t(), { buttons });
-        } else await openCrmLink(effect.url, deps.settings().crmAllowList, effect.focused, 'auto').catch(() => 'refused');
+        if (effect.type === 'notification') await applyNotificationOp(effect.notification, deps.t(), { buttons: await buttonsFor(effect.notification) });
+        else await openCrmLink(effect.url, deps.settings().crmAllowList, effect.focused, 'auto').catch(() => 'refused');
       }
       // The bookkeeping of what was shown: one write per batch, after the pop-ups are out.
       if (effects.length > 0) await Promise.all([flushNotificationLog(), flushButtons()]);

@@ -3,11 +3,10 @@
 // background records. Follows storage and permission changes while the popup is open.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../platform/browser-api';
-import { readEffectiveSettings, isConfigured } from '../storage/settings-store';
+import { readEffectiveSettings, isConfigured, watchSettings } from '../storage/settings-store';
 import { restOriginFor } from '../rest/rest-origin';
 import { INITIAL_REST_STATUS, type RestStatus } from '../rest/rest-status';
 import { restStatusItem } from '../storage/items';
-import { onStorageChanged } from '../storage/area';
 
 export interface RestFeatures {
   /** The PBX origin pattern to ask for; null when the connection is not set up. */
@@ -33,7 +32,7 @@ async function readFeatures(): Promise<Pick<RestFeatures, 'pattern' | 'permitted
 export function useRestFeatures(): RestFeatures {
   const [read, setRead] = useState<Pick<RestFeatures, 'pattern' | 'permitted' | 'status'>>({ pattern: null, permitted: null, status: INITIAL_REST_STATUS });
   const refresh = useCallback(() => {
-    // Storage changes on every frame (health): re-render only when something here changed.
+    // A settings write that leaves all of this as it was re-renders nothing.
     readFeatures().then(
       (next) => setRead((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next)),
       () => undefined, // unreadable: stay hidden
@@ -42,12 +41,15 @@ export function useRestFeatures(): RestFeatures {
   useEffect(() => {
     refresh();
     const onChanged = () => refresh();
-    const stopStorage = onStorageChanged(onChanged);
+    // Only what it reads: the background writes session storage on every frame (the shown record,
+    // live calls, health), and a page reading settings back each time competes with the pop-up
+    // (in Firefox on the very thread of the event page; docs/performance.md, ring-to-pop).
+    const stops = [watchSettings(onChanged), restStatusItem.watch(onChanged)];
     const permissions = browser.permissions as typeof browser.permissions | undefined;
     permissions?.onAdded?.addListener(onChanged);
     permissions?.onRemoved?.addListener(onChanged);
     return () => {
-      stopStorage();
+      for (const stop of stops) stop();
       permissions?.onAdded?.removeListener(onChanged);
       permissions?.onRemoved?.removeListener(onChanged);
     };

@@ -126,8 +126,8 @@ describe('frame → state saved → effects', () => {
     await pbxSends(dialFrame());
     const id = Object.keys(fake.fakeState.notifications)[0];
     const saved = fake.fakeState.log.indexOf(`set session ${SESSION_KEYS.shown}`);
-    // The live state's write goes after the create: the browser handles its messages in order,
-    // so a write sent first would hold the pop-up back (docs/performance.md, ring-to-pop).
+    // The live state's write waits for the pop-up: the browser handles an extension's calls in
+    // order, so a write sent before or beside the create holds it back (docs/performance.md).
     const after = fake.fakeState.log.slice(saved);
     expect(after.indexOf(`set session ${SESSION_KEYS.callState}`)).toBeGreaterThan(after.indexOf(`notify ${id}`));
     expect(after.indexOf(`notify ${id}`)).toBeGreaterThan(0);

@@ -1,8 +1,8 @@
 // frame → normalized event → call state → effects, in the background. Frames are processed in
 // arrival order; each batch's record of what is shown is stored BEFORE its effects run, so a
 // worker stopped in between restarts knowing which notifications it already showed and never
-// pops one twice. The rest of the state (live calls, history) is written while the pop-ups go
-// out: the agent sees the call one storage round trip sooner (docs/performance.md).
+// pops one twice. The rest of the state (live calls, history) and the badge follow once the
+// pop-ups are out: the agent sees the call without waiting for them (docs/performance.md).
 import { processFrame } from '../calls/process-frame';
 import { coalesceNotificationOps } from '../calls/coalesce-notifications';
 import type { CallsState, Effect } from '../calls/types';
@@ -63,7 +63,7 @@ export class CallPipeline {
     await this.persist({ history: historyChanged, callBacks: this.state.callBacks !== callBacksBefore }, effects);
   }
 
-  /** Shown record first (awaited), then the pop-ups and the rest of the state side by side. */
+  /** Shown record first (awaited), then the pop-ups, then the rest of the state and the badge. */
   private async persist(changed: { history: boolean; callBacks: boolean }, all: Effect[]): Promise<void> {
     const effects = this.hooks.gate(all, this.state);
     noteBatchTiming('reduced');
@@ -71,10 +71,15 @@ export class CallPipeline {
     // A failed write still pops: a ring the agent never sees is worse than one seen twice.
     await saveShown(this.state).catch(warn);
     noteBatchTiming('recorded');
-    const rest = saveRest(this.state, changed).catch(warn);
-    this.hooks.onState(this.state);
-    await this.hooks.applyEffects(effects);
-    await rest;
+    // The pop-ups first, alone: the browser handles an extension's calls in order on one thread,
+    // and a notifications.create finishes there after loading its icon, so a write or a badge
+    // call sent beside it delays the pop-up by its own cost (docs/performance.md, ring-to-pop).
+    try {
+      await this.hooks.applyEffects(effects);
+    } finally {
+      this.hooks.onState(this.state);
+      await saveRest(this.state, changed).catch(warn);
+    }
   }
 
   private async drain(): Promise<void> {

@@ -6,7 +6,6 @@
 import { DEFAULT_SETTINGS, SETTINGS_VERSION, settingsSchema, type Settings } from '../settings/settings-schema';
 import { fieldPathsOf, mergeLayers, validFields, type SettingsFieldPath, type SettingsLayer } from '../settings/settings-migrations';
 import { agentEmailItem, localSettingsItem, syncedPreferencesItem, SYNCED_PREFERENCES } from './settings-items';
-import { onStorageChanged } from './area';
 import { MANAGED_KEYS_WITHOUT_API_KEY, NO_POLICY, parseManagedSettings, type ManagedSettings } from '../settings/managed-settings';
 import { readManagedPolicy } from './settings-items';
 import { normalizeDomain, validateApiKey, validateSubscriber } from '../settings/connection-url';
@@ -107,14 +106,7 @@ export async function saveSettings(partial: SettingsLayer): Promise<void> {
 }
 
 /** Calls `onChange` whenever any area that feeds the settings changes. Returns the unsubscribe. */
-export function watchSettings(onChange: () => void): () => void {
-  return onStorageChanged((changes, area) => {
-    const local = area === 'local' && (localSettingsItem.key in changes || agentEmailItem.key in changes);
-    if (area === 'managed' || local || (area === 'sync' && syncedPreferencesItem.key in changes)) {
-      onChange();
-    }
-  });
-}
+export { watchSettings } from './watch-settings';
 
 /**
  * Reads the policy. No managed area (Firefox without policies.json) or a failing one means no

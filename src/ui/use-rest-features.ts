@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../platform/browser-api';
 import { INITIAL_REST_STATUS } from '../rest/rest-status';
-import { onStorageChanged } from '../storage/area';
+import { restStatusItem } from '../storage/items';
+import { watchSettings } from '../storage/watch-settings';
 import type { RestFeaturesRead } from './read-rest-features';
 
 export interface RestFeatures extends RestFeaturesRead {
@@ -21,7 +22,7 @@ const readFeatures = async (): Promise<RestFeaturesRead> => (await import('./rea
 export function useRestFeatures(): RestFeatures {
   const [read, setRead] = useState<RestFeaturesRead>({ pattern: null, permitted: null, status: INITIAL_REST_STATUS });
   const refresh = useCallback(() => {
-    // Storage changes on every frame (health): re-render only when something here changed.
+    // A settings write that leaves all of this as it was re-renders nothing.
     readFeatures().then(
       (next) => setRead((current) => (JSON.stringify(current) === JSON.stringify(next) ? current : next)),
       () => undefined, // unreadable: stay hidden
@@ -30,12 +31,15 @@ export function useRestFeatures(): RestFeatures {
   useEffect(() => {
     refresh();
     const onChanged = () => refresh();
-    const stopStorage = onStorageChanged(onChanged);
+    // Only what it reads: the background writes session storage on every frame (the shown record,
+    // live calls, health), and a page reading settings back each time competes with the pop-up
+    // (in Firefox on the very thread of the event page; docs/performance.md, ring-to-pop).
+    const stops = [watchSettings(onChanged), restStatusItem.watch(onChanged)];
     const permissions = browser.permissions as typeof browser.permissions | undefined;
     permissions?.onAdded?.addListener(onChanged);
     permissions?.onRemoved?.addListener(onChanged);
     return () => {
-      stopStorage();
+      for (const stop of stops) stop();
       permissions?.onAdded?.removeListener(onChanged);
       permissions?.onRemoved?.removeListener(onChanged);
     };

@@ -12,13 +12,23 @@ export const REFERENCE_GECKO_ID = 'callpop-bench-reference@callpop.example';
 /** Fixed before launch so the bench knows the reference's moz-extension:// origin. */
 export const REFERENCE_FIREFOX_UUID = '0b7e4c9a-2f61-4d8e-9a35-7c1d6e2f8b40';
 
-export function buildReferenceExtension(url: string, browser: TargetBrowser): string {
+/** How far the reference goes toward CallPop (reference-extension/background.js); the floor is 'plain'. */
+export type ReferenceMode = 'plain' | 'options' | 'options+record';
+const MODES: readonly ReferenceMode[] = ['plain', 'options', 'options+record'];
+
+export function referenceMode(value = process.env.BENCH_REFERENCE_MODE ?? 'plain'): ReferenceMode {
+  const mode = MODES.find((m) => m === value);
+  if (!mode) throw new Error(`BENCH_REFERENCE_MODE must be one of ${MODES.join(', ')}, not "${value}"`);
+  return mode;
+}
+
+export function buildReferenceExtension(url: string, browser: TargetBrowser, mode: ReferenceMode = referenceMode()): string {
   const dir = mkdtempSync(join(tmpdir(), 'callpop-bench-reference-'));
   const manifest = {
     manifest_version: 3,
     name: 'CallPop bench reference',
     version: '1.0',
-    permissions: ['notifications'],
+    permissions: mode === 'options+record' ? ['notifications', 'storage'] : ['notifications'],
     ...(browser === 'chrome'
       ? { background: { service_worker: 'background.js' } }
       : {
@@ -29,7 +39,7 @@ export function buildReferenceExtension(url: string, browser: TargetBrowser): st
         }),
   };
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
-  writeFileSync(join(dir, 'config.json'), JSON.stringify({ url, openTimingsPage: browser === 'firefox' }));
+  writeFileSync(join(dir, 'config.json'), JSON.stringify({ url, openTimingsPage: browser === 'firefox', browser, mode }));
   writeFileSync(join(dir, 'timings.html'), '<!doctype html><meta charset="utf-8"><title>reference timings</title>');
   copyFileSync(resolve('tools/bench/reference-extension/background.js'), join(dir, 'background.js'));
   copyFileSync(resolve('public/icons/icon-128.png'), join(dir, 'icon-128.png'));

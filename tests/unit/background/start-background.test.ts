@@ -121,6 +121,18 @@ describe('frame → state saved → effects', () => {
     expect(fake.fakeState.badge.text).not.toBe('');
   });
 
+  it("a ring's notifications.create goes to the browser before the rest of the state is written", async () => {
+    await boot();
+    await pbxSends(dialFrame());
+    const id = Object.keys(fake.fakeState.notifications)[0];
+    const saved = fake.fakeState.log.indexOf(`set session ${SESSION_KEYS.shown}`);
+    // The live state's write waits for the pop-up: the browser handles an extension's calls in
+    // order, so a write sent before or beside the create holds it back (docs/performance.md).
+    const after = fake.fakeState.log.slice(saved);
+    expect(after.indexOf(`set session ${SESSION_KEYS.callState}`)).toBeGreaterThan(after.indexOf(`notify ${id}`));
+    expect(after.indexOf(`notify ${id}`)).toBeGreaterThan(0);
+  });
+
   it('counts a rejected frame with its reason, and pops nothing for it', async () => {
     await boot();
     await pbxSends('{"event":"call.dial"}');

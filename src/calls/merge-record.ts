@@ -23,7 +23,7 @@ export function mergeParty(prev: Party | null, next: Party | null): Party | null
 
 function mergeCard(prev: CrmCard | undefined, next: CrmCard): CrmCard {
   if (!prev || prev.priority !== next.priority) return { ...next };
-  return {
+  const merged: CrmCard = {
     id: pick(next.id, prev.id),
     name: pick(next.name, prev.name),
     number: pick(next.number, prev.number),
@@ -32,15 +32,27 @@ function mergeCard(prev: CrmCard | undefined, next: CrmCard): CrmCard {
     urlRejected: next.url === null ? prev.urlRejected || next.urlRejected : next.urlRejected,
     priority: next.priority,
   };
+  // Like mergeParty: every frame repeats the cards, so keep the stored one when nothing changed.
+  const same =
+    merged.id === prev.id &&
+    merged.name === prev.name &&
+    merged.number === prev.number &&
+    merged.company === prev.company &&
+    merged.url === prev.url &&
+    merged.urlRejected === prev.urlRejected;
+  return same ? prev : merged;
 }
 
-/** Cards pair up by position when their CRM priority matches (both lists are priority-ordered). */
+/**
+ * Cards pair up by position when their CRM priority matches (both lists are priority-ordered).
+ * Cards are never edited in place, so an unchanged one is kept, not copied.
+ */
 export function mergeCrm(prev: readonly CrmCard[], next: readonly CrmCard[]): CrmCard[] {
   if (next.length === 0) return prev.map((card) => ({ ...card }));
   const merged = next.map((card, i) => mergeCard(prev[i], card));
   for (let i = next.length; i < prev.length; i++) {
     const card = prev[i];
-    if (card) merged.push({ ...card });
+    if (card) merged.push(card);
   }
   return merged;
 }

@@ -114,8 +114,12 @@ describe('call-back lookup by number', () => {
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
         let state = createInitialState();
         ops.forEach((step, i) => {
+          const before = state.callBacks;
           state = apply(state, step, i);
           expectIndexAgrees(state);
+          // "Done" and an answered outside call take out every entry of that number, nothing else.
+          const removes = step.type === 'dismiss' || (step.type === 'answered' && step.direction !== 'internal');
+          if (removes) expect(state.callBacks).toEqual(before.filter((e) => e.key !== KEYS[step.key]));
         });
       }),
       { numRuns: 300 },

@@ -9,38 +9,28 @@ function pick<T>(next: T | null, prev: T | null): T | null {
 export function mergeParty(prev: Party | null, next: Party | null): Party | null {
   if (!next) return prev;
   if (!prev) return { ...next };
-  const merged: Party = {
-    id: pick(next.id, prev.id),
-    type: next.type === 'unknown' ? prev.type : next.type,
-    ext: pick(next.ext, prev.ext),
-    displayName: pick(next.displayName, prev.displayName),
-  };
+  const id = pick(next.id, prev.id);
+  const type = next.type === 'unknown' ? prev.type : next.type;
+  const ext = pick(next.ext, prev.ext);
+  const displayName = pick(next.displayName, prev.displayName);
   // Every frame of a call repeats its parties: keep the stored object when nothing changed, so a
   // long-lived record does not churn the heap with equal copies.
-  const same = merged.id === prev.id && merged.type === prev.type && merged.ext === prev.ext && merged.displayName === prev.displayName;
-  return same ? prev : merged;
+  const same = id === prev.id && type === prev.type && ext === prev.ext && displayName === prev.displayName;
+  return same ? prev : { id, type, ext, displayName };
 }
 
 function mergeCard(prev: CrmCard | undefined, next: CrmCard): CrmCard {
   if (!prev || prev.priority !== next.priority) return { ...next };
-  const merged: CrmCard = {
-    id: pick(next.id, prev.id),
-    name: pick(next.name, prev.name),
-    number: pick(next.number, prev.number),
-    company: pick(next.company, prev.company),
-    url: pick(next.url, prev.url),
-    urlRejected: next.url === null ? prev.urlRejected || next.urlRejected : next.urlRejected,
-    priority: next.priority,
-  };
+  const id = pick(next.id, prev.id);
+  const name = pick(next.name, prev.name);
+  const number = pick(next.number, prev.number);
+  const company = pick(next.company, prev.company);
+  const url = pick(next.url, prev.url);
+  const urlRejected = next.url === null ? prev.urlRejected || next.urlRejected : next.urlRejected;
   // Like mergeParty: every frame repeats the cards, so keep the stored one when nothing changed.
   const same =
-    merged.id === prev.id &&
-    merged.name === prev.name &&
-    merged.number === prev.number &&
-    merged.company === prev.company &&
-    merged.url === prev.url &&
-    merged.urlRejected === prev.urlRejected;
-  return same ? prev : merged;
+    id === prev.id && name === prev.name && number === prev.number && company === prev.company && url === prev.url && urlRejected === prev.urlRejected;
+  return same ? prev : { id, name, number, company, url, urlRejected, priority: next.priority };
 }
 
 /**
@@ -49,7 +39,8 @@ function mergeCard(prev: CrmCard | undefined, next: CrmCard): CrmCard {
  */
 export function mergeCrm(prev: readonly CrmCard[], next: readonly CrmCard[]): CrmCard[] {
   if (next.length === 0) return prev.map((card) => ({ ...card }));
-  const merged = next.map((card, i) => mergeCard(prev[i], card));
+  const merged: CrmCard[] = [];
+  for (let i = 0; i < next.length; i++) merged.push(mergeCard(prev[i], next[i]!));
   for (let i = next.length; i < prev.length; i++) {
     const card = prev[i];
     if (card) merged.push(card);

@@ -38,7 +38,9 @@ function conversationCaller(state: CallsState, record: CallRecord): CallerCard |
 
 /** A copy of `list` (sorted by first attempt) without `existing`, with `entry` in its place: no sort per missed call. */
 function listWith(list: readonly CallBackEntry[], existing: CallBackEntry | undefined, entry: CallBackEntry): CallBackEntry[] {
-  const next = existing ? list.filter((other) => other !== existing) : list.slice();
+  let next = existing ? list.toSpliced(list.indexOf(existing), 1) : list.slice();
+  // The same entry twice is no list this module makes, but filter would take out both.
+  if (existing && next.includes(existing)) next = list.filter((other) => other !== existing);
   let at = next.length;
   while (at > 0 && next[at - 1]!.firstAt > entry.firstAt) at--;
   next.splice(at, 0, entry);

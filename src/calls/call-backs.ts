@@ -71,12 +71,15 @@ function keepOnly(state: CallsState, keep: (entry: CallBackEntry) => boolean): v
  * reached. `history` holds this number's ended calls only, in the order they ended: the walk
  * goes newest first and stops at the first call that ended before `since`.
  */
+function reachedSince(call: CallRecord, since: number): boolean {
+  return external(call) && isAnswered(call) && answeredAt(call) >= since;
+}
+
 function answeredSince(state: CallsState, key: string, since: number, history: readonly CallRecord[]): boolean {
-  const reached = (call: CallRecord) => external(call) && isAnswered(call) && answeredAt(call) >= since;
-  if (Object.values(state.active).some((call) => reached(call) && numberKey(call.caller.number) === key)) return true;
+  for (const call of Object.values(state.active)) if (reachedSince(call, since) && numberKey(call.caller.number) === key) return true;
   for (let i = history.length - 1; i >= 0; i--) {
     const call = history[i]!;
-    if (reached(call)) return true;
+    if (reachedSince(call, since)) return true;
     if ((call.endAt ?? call.firstSeenAt) < since) return false;
   }
   return false;

@@ -115,15 +115,25 @@ function syncHistoryMarks(index: CallIndex): void {
   index.newestEnded = index.history[index.history.length - 1];
 }
 
+/**
+ * The state asked about last, and its index: the background feeds every frame to one state and
+ * each frame asks a dozen times, so this spares the WeakMap lookups. Holds at most one state.
+ */
+let lastState: CallsState | undefined;
+let lastIndex: CallIndex | undefined;
+
 function indexOf(state: CallsState): CallIndex {
-  const index = indexes.get(state);
+  const index = state === lastState ? lastIndex : indexes.get(state);
   const fresh =
     index !== undefined &&
     index.active === state.active &&
     index.history === state.history &&
     index.historyLength === state.history.length &&
     index.newestEnded === state.history[state.history.length - 1];
-  return fresh ? index : build(state);
+  const current = fresh ? index : build(state);
+  lastState = state;
+  lastIndex = current;
+  return current;
 }
 
 /** Stores a call first seen live. */

@@ -17,6 +17,7 @@ import {
 } from '../../../src/calls/call-backs';
 import { clearHistory } from '../../../src/calls/seen-and-clear';
 import { T0 } from './call-events';
+import { endedRecord } from '../popup/call-fixtures';
 
 const KEYS = ['+380671234567', '+380442223344', '+48221234567', '+380509998877', '+380931112233'] as const;
 /** Keys of the flood entries: never one of KEYS. */
@@ -51,27 +52,18 @@ function entry(key: string, atS: number, root: string): CallBackEntry {
 
 function ended(key: string, root: string, direction: CallRecord['direction'], atS: number, answered: boolean): CallRecord {
   const at = T0 + atS * 1000;
-  return {
+  return endedRecord({
     uuid: `${root}-${atS}`,
-    parentUuid: null,
     rootUuid: root,
     direction,
-    ringsHere: true,
-    status: 'ended',
     outcome: answered ? 'answered' : 'missed',
     dialAt: at,
     bridgeAt: answered ? at + 1_000 : null,
     endAt: at + 2_000,
     firstSeenAt: at,
-    seq: 0,
     caller: { name: null, company: null, number: key, url: null, unknown: false },
     crm: [],
-    leg: null,
-    leg2: null,
-    trunkNum: null,
-    trunkName: null,
-    unseen: false,
-  };
+  });
 }
 
 function apply(state: CallsState, step: Op, index: number): CallsState {

@@ -38,24 +38,11 @@ function conversationCaller(state: CallsState, record: CallRecord): CallerCard |
 
 /** A copy of `list` (sorted by first attempt) without `existing`, with `entry` in its place: no sort per missed call. */
 function listWith(list: readonly CallBackEntry[], existing: CallBackEntry | undefined, entry: CallBackEntry): CallBackEntry[] {
-  let next = existing ? list.toSpliced(list.indexOf(existing), 1) : list.slice();
-  // The same entry twice is no list this module makes, but filter would take out both.
-  if (existing && next.includes(existing)) next = list.filter((other) => other !== existing);
+  const next = existing ? list.filter((other) => other !== existing) : list.slice();
   let at = next.length;
   while (at > 0 && next[at - 1]!.firstAt > entry.firstAt) at--;
   next.splice(at, 0, entry);
   return next;
-}
-
-/**
- * Takes the caller's entry out, found through the lookup by number: no scan of the list. A list
- * this module did not make may repeat a key; then the lookup finds the next one, until none.
- */
-function removeCaller(state: CallsState, key: string): void {
-  for (let entry = callBackFor(state, key); entry; entry = callBackFor(state, key)) {
-    const list = state.callBacks;
-    replaceCallBacks(state, list.toSpliced(list.indexOf(entry), 1), [entry], null);
-  }
 }
 
 /** Replaces the list with its entries that `keep` accepts; nothing changes when it accepts all. */
@@ -127,12 +114,14 @@ export function noteMissedConversation(state: CallsState, record: CallRecord, re
 export function noteAnsweredCall(state: CallsState, record: CallRecord): void {
   if (!external(record) || state.callBacks.length === 0) return;
   const key = numberKey(record.caller.number);
-  if (key !== null) removeCaller(state, key);
+  if (key === null || !callBackFor(state, key)) return;
+  keepOnly(state, (entry) => entry.key !== key);
 }
 
 /** The agent pressed "Done". Unknown keys change nothing. */
 export function dismissCallBack(state: CallsState, key: string): void {
-  removeCaller(state, key);
+  if (!callBackFor(state, key)) return;
+  keepOnly(state, (entry) => entry.key !== key);
 }
 
 /** True while an entry counts: its newest attempt is within the age limit (PBX time). */

@@ -6,31 +6,39 @@ function pick<T>(next: T | null, prev: T | null): T | null {
   return next ?? prev;
 }
 
+/** True when both objects hold the same value in every field of `a` (flat records only). */
+export function sameFields<T extends object>(a: T, b: T): boolean {
+  for (const key in a) if (a[key] !== b[key]) return false;
+  return true;
+}
+
 export function mergeParty(prev: Party | null, next: Party | null): Party | null {
   if (!next) return prev;
   if (!prev) return { ...next };
-  const id = pick(next.id, prev.id);
-  const type = next.type === 'unknown' ? prev.type : next.type;
-  const ext = pick(next.ext, prev.ext);
-  const displayName = pick(next.displayName, prev.displayName);
+  const merged: Party = {
+    id: pick(next.id, prev.id),
+    type: next.type === 'unknown' ? prev.type : next.type,
+    ext: pick(next.ext, prev.ext),
+    displayName: pick(next.displayName, prev.displayName),
+  };
   // Every frame of a call repeats its parties: keep the stored object when nothing changed, so a
   // long-lived record does not churn the heap with equal copies.
-  const same = id === prev.id && type === prev.type && ext === prev.ext && displayName === prev.displayName;
-  return same ? prev : { id, type, ext, displayName };
+  return sameFields(merged, prev) ? prev : merged;
 }
 
 function mergeCard(prev: CrmCard | undefined, next: CrmCard): CrmCard {
   if (!prev || prev.priority !== next.priority) return { ...next };
-  const id = pick(next.id, prev.id);
-  const name = pick(next.name, prev.name);
-  const number = pick(next.number, prev.number);
-  const company = pick(next.company, prev.company);
-  const url = pick(next.url, prev.url);
-  const urlRejected = next.url === null ? prev.urlRejected || next.urlRejected : next.urlRejected;
+  const merged: CrmCard = {
+    id: pick(next.id, prev.id),
+    name: pick(next.name, prev.name),
+    number: pick(next.number, prev.number),
+    company: pick(next.company, prev.company),
+    url: pick(next.url, prev.url),
+    urlRejected: next.url === null ? prev.urlRejected || next.urlRejected : next.urlRejected,
+    priority: next.priority,
+  };
   // Like mergeParty: every frame repeats the cards, so keep the stored one when nothing changed.
-  const same =
-    id === prev.id && name === prev.name && number === prev.number && company === prev.company && url === prev.url && urlRejected === prev.urlRejected;
-  return same ? prev : { id, name, number, company, url, urlRejected, priority: next.priority };
+  return sameFields(merged, prev) ? prev : merged;
 }
 
 /**

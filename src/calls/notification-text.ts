@@ -5,13 +5,7 @@ import type { CallRecord, NotificationKind, NotificationOp } from './types';
 const SEPARATOR = ' · ';
 
 export function joinParts(parts: ReadonlyArray<string | null | undefined>): string {
-  // A loop, not filter + join: this runs for every pop and every update of one.
-  let joined = '';
-  for (const part of parts) {
-    if (typeof part !== 'string' || part.trim() === '') continue;
-    joined = joined === '' ? part : joined + SEPARATOR + part;
-  }
-  return joined;
+  return parts.filter((part): part is string => typeof part === 'string' && part.trim() !== '').join(SEPARATOR);
 }
 
 /** The kind a live call pops as: a colleague calling here is 'internal'; one the agent placed counts as outgoing. */
@@ -51,7 +45,7 @@ export function notificationOp(
   kind: NotificationKind,
   text: Pick<NotificationOp, 'title' | 'message' | 'context' | 'url'>,
 ): NotificationOp {
-  return { op, id, call, kind, title: text.title, message: text.message, context: text.context, url: text.url };
+  return { op, id, call, kind, ...text };
 }
 
 export function clearOp(id: string, call: string | null, kind: NotificationKind): NotificationOp {

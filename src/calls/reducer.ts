@@ -2,11 +2,11 @@
 // Mutating on purpose: the background keeps one state object and a flood of frames must cost
 // O(1) each, not a copy of the history per frame.
 import type { CallEvent, PbxEvent } from '../protocol/events';
-import type { CallerCard, CallOutcome, CallRecord, CallsState, Effect } from './types';
+import type { CallOutcome, CallRecord, CallsState, Effect } from './types';
 import type { ReducerConfig } from './reducer-config';
 import { nextClockOffset, pbxNow } from './clock-offset';
 import { callerCardFor } from './caller-card';
-import { mergeFacts } from './merge-record';
+import { mergeFacts, sameFields } from './merge-record';
 import { conversationMissedNow, rootFor, isAnswered } from './conversation';
 import { noteAnsweredCall, noteMissedConversation } from './call-backs';
 import { ringsHereFor } from './rings-here';
@@ -32,11 +32,7 @@ function refreshCaller(record: CallRecord): void {
   const colleague = record.direction !== 'internal' ? null : record.ringsHere ? record.leg : record.leg2;
   const next = callerCardFor({ crm: record.crm, trunkNum: record.trunkNum, trunkName: record.trunkName, colleague });
   // Most frames change nothing here: the stored card stays (fewer objects outlive the frame).
-  if (!sameCaller(record.caller, next)) record.caller = next;
-}
-
-function sameCaller(a: CallerCard, b: CallerCard): boolean {
-  return a.name === b.name && a.company === b.company && a.number === b.number && a.url === b.url && a.unknown === b.unknown;
+  if (!sameFields(next, record.caller)) record.caller = next;
 }
 
 function applyCallEvent(state: CallsState, event: CallEvent, now: number, config: ReducerConfig): Effect[] {

@@ -10,15 +10,19 @@
 // module, so each page's shared chunk carries all item declarations and schemas), the fleet
 // roll-out (issue 19: subscriberFrom on every page, Export for IT and the e-mail prompt loaded
 // on demand, 6 KB) and Firefox's clear-after-show (issue 20): total 73.8 KB, background 44.9,
-// popup 39.2, options 36.4, largest file 19.4. docs/performance.md says where the bytes go.
+// popup 39.2, options 36.4, largest file 19.4. Loosened by 0.3 KB (background 45 → 45.3, popup
+// 39.5 → 39.6, total 74 → 74.3) for issue 17's throughput work (docs/performance.md section 4):
+// the call-back lookup by number, the remembered CRM links and the presence fast path took the
+// pipeline from ~5.4× to ~3.6× JSON.parse; reached then: total 74.2 KB, background 45.2, popup
+// 39.5 (Firefox), largest file 19.5. docs/performance.md says where the bytes go.
 import { bundleSizes } from '../build/bundle-sizes';
 
 const KB = 1024;
 export const BUDGET = {
-  totalJsGzipBytes: 74 * KB,
+  totalJsGzipBytes: 74.3 * KB,
   chunkGzipBytes: 19.5 * KB,
   /** What each page (or the background) loads before its first paint: static imports only. */
-  entryGzipBytes: { background: 45 * KB, popup: 39.5 * KB, options: 37 * KB } as Record<string, number>,
+  entryGzipBytes: { background: 45.3 * KB, popup: 39.6 * KB, options: 37 * KB } as Record<string, number>,
 };
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;

@@ -45,6 +45,17 @@ function listWith(list: readonly CallBackEntry[], existing: CallBackEntry | unde
   return next;
 }
 
+/**
+ * Takes the caller's entry out, found through the lookup by number: no scan of the list. A list
+ * this module did not make may repeat a key; then the lookup finds the next one, until none.
+ */
+function removeCaller(state: CallsState, key: string): void {
+  for (let entry = callBackFor(state, key); entry; entry = callBackFor(state, key)) {
+    const list = state.callBacks;
+    replaceCallBacks(state, list.toSpliced(list.indexOf(entry), 1), [entry], null);
+  }
+}
+
 /** Replaces the list with its entries that `keep` accepts; nothing changes when it accepts all. */
 function keepOnly(state: CallsState, keep: (entry: CallBackEntry) => boolean): void {
   const next: CallBackEntry[] = [];
@@ -114,14 +125,12 @@ export function noteMissedConversation(state: CallsState, record: CallRecord, re
 export function noteAnsweredCall(state: CallsState, record: CallRecord): void {
   if (!external(record) || state.callBacks.length === 0) return;
   const key = numberKey(record.caller.number);
-  if (key === null || !callBackFor(state, key)) return;
-  keepOnly(state, (entry) => entry.key !== key);
+  if (key !== null) removeCaller(state, key);
 }
 
 /** The agent pressed "Done". Unknown keys change nothing. */
 export function dismissCallBack(state: CallsState, key: string): void {
-  if (!callBackFor(state, key)) return;
-  keepOnly(state, (entry) => entry.key !== key);
+  removeCaller(state, key);
 }
 
 /** True while an entry counts: its newest attempt is within the age limit (PBX time). */

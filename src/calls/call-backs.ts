@@ -1,8 +1,10 @@
 // "To call back" (docs/call-backs.md): a missed incoming call stays on the agent's list until an
 // answered call with that number (the agent's call back, or the caller's next call picked up —
 // here or by a colleague), "Done", or the age limit. Pure; `state.callBacks` is replaced, never
-// edited in place, so the background saves it exactly when its identity changes.
+// edited in place, so the background saves it exactly when its identity changes. Every change
+// goes through replaceCallBacks, which keeps the lookup by number (call-back-index.ts) in step.
 import type { CallBackEntry, CallerCard, CallRecord, CallsState } from './types';
+import { callBackFor, replaceCallBacks } from './call-back-index';
 import { endedCallsOf, isAnswered } from './conversation';
 import { numberKey } from './number-key';
 import { pbxNow } from './clock-offset';
@@ -34,11 +36,32 @@ function conversationCaller(state: CallsState, record: CallRecord): CallerCard |
   return (withNumber.find((call) => call.caller.url !== null) ?? withNumber[0])?.caller ?? null;
 }
 
-/** A copy of `list` (sorted by first attempt) with `entry` in its place: no sort per missed call. */
-function insertByFirstAttempt(list: readonly CallBackEntry[], entry: CallBackEntry): CallBackEntry[] {
-  let at = list.length;
-  while (at > 0 && list[at - 1]!.firstAt > entry.firstAt) at--;
-  return [...list.slice(0, at), entry, ...list.slice(at)];
+/** A copy of `list` (sorted by first attempt) without `existing`, with `entry` in its place: no sort per missed call. */
+function listWith(list: readonly CallBackEntry[], existing: CallBackEntry | undefined, entry: CallBackEntry): CallBackEntry[] {
+  const next = existing ? list.filter((other) => other !== existing) : list.slice();
+  let at = next.length;
+  while (at > 0 && next[at - 1]!.firstAt > entry.firstAt) at--;
+  next.splice(at, 0, entry);
+  return next;
+}
+
+/**
+ * Takes the caller's entry out, found through the lookup by number: no scan of the list. A list
+ * this module did not make may repeat a key; then the lookup finds the next one, until none.
+ */
+function removeCaller(state: CallsState, key: string): void {
+  for (let entry = callBackFor(state, key); entry; entry = callBackFor(state, key)) {
+    const list = state.callBacks;
+    replaceCallBacks(state, list.toSpliced(list.indexOf(entry), 1), [entry], null);
+  }
+}
+
+/** Replaces the list with its entries that `keep` accepts; nothing changes when it accepts all. */
+function keepOnly(state: CallsState, keep: (entry: CallBackEntry) => boolean): void {
+  const next: CallBackEntry[] = [];
+  const removed: CallBackEntry[] = [];
+  for (const entry of state.callBacks) (keep(entry) ? next : removed).push(entry);
+  if (removed.length > 0) replaceCallBacks(state, next, removed, null);
 }
 
 /**
@@ -46,12 +69,15 @@ function insertByFirstAttempt(list: readonly CallBackEntry[], entry: CallBackEnt
  * reached. `history` holds this number's ended calls only, in the order they ended: the walk
  * goes newest first and stops at the first call that ended before `since`.
  */
+function reachedSince(call: CallRecord, since: number): boolean {
+  return external(call) && isAnswered(call) && answeredAt(call) >= since;
+}
+
 function answeredSince(state: CallsState, key: string, since: number, history: readonly CallRecord[]): boolean {
-  const reached = (call: CallRecord) => external(call) && isAnswered(call) && answeredAt(call) >= since;
-  if (Object.values(state.active).some((call) => reached(call) && numberKey(call.caller.number) === key)) return true;
+  for (const call of Object.values(state.active)) if (reachedSince(call, since) && numberKey(call.caller.number) === key) return true;
   for (let i = history.length - 1; i >= 0; i--) {
     const call = history[i]!;
-    if (reached(call)) return true;
+    if (reachedSince(call, since)) return true;
     if ((call.endAt ?? call.firstSeenAt) < since) return false;
   }
   return false;
@@ -70,7 +96,7 @@ export function noteMissedConversation(state: CallsState, record: CallRecord, re
   const at = Math.min(attemptAt(record), ...endedCallsOf(state, record.rootUuid).map(attemptAt));
   // A second line from the same caller answered while this one rang: nobody is waiting.
   if (answeredSince(state, key, at, recentWithNumber(key))) return;
-  const existing = state.callBacks.find((entry) => entry.key === key);
+  const existing = callBackFor(state, key);
   if (existing?.roots.includes(record.rootUuid)) return;
   const entry: CallBackEntry = existing
     ? {
@@ -84,10 +110,11 @@ export function noteMissedConversation(state: CallsState, record: CallRecord, re
         roots: [...existing.roots, record.rootUuid].slice(-MAX_ROOTS),
       }
     : { key, caller, call: record.uuid, attempts: 1, firstAt: at, lastAt: at, roots: [record.rootUuid] };
-  const others = existing ? state.callBacks.filter((other) => other !== existing) : state.callBacks;
-  const next = insertByFirstAttempt(others, entry);
+  const next = listWith(state.callBacks, existing, entry);
   // Over the cap, the caller waiting longest goes (a flood, not a working day, gets here).
-  state.callBacks = next.length > MAX_CALL_BACKS ? next.slice(next.length - MAX_CALL_BACKS) : next;
+  const dropped = next.length > MAX_CALL_BACKS ? next.splice(0, next.length - MAX_CALL_BACKS) : [];
+  const removed = existing ? [existing, ...dropped] : dropped;
+  replaceCallBacks(state, next, removed, dropped.includes(entry) ? null : entry);
 }
 
 /**
@@ -98,14 +125,12 @@ export function noteMissedConversation(state: CallsState, record: CallRecord, re
 export function noteAnsweredCall(state: CallsState, record: CallRecord): void {
   if (!external(record) || state.callBacks.length === 0) return;
   const key = numberKey(record.caller.number);
-  if (key === null || !state.callBacks.some((entry) => entry.key === key)) return;
-  state.callBacks = state.callBacks.filter((entry) => entry.key !== key);
+  if (key !== null) removeCaller(state, key);
 }
 
 /** The agent pressed "Done". Unknown keys change nothing. */
 export function dismissCallBack(state: CallsState, key: string): void {
-  if (!state.callBacks.some((entry) => entry.key === key)) return;
-  state.callBacks = state.callBacks.filter((entry) => entry.key !== key);
+  removeCaller(state, key);
 }
 
 /** True while an entry counts: its newest attempt is within the age limit (PBX time). */
@@ -116,6 +141,5 @@ export function callBackCurrent(entry: CallBackEntry, pbxTime: number): boolean 
 /** Drops entries past the age limit; `now` is local time. */
 export function expireCallBacks(state: CallsState, now: number): void {
   const at = pbxNow(state.clockOffsetMs, now);
-  if (state.callBacks.every((entry) => callBackCurrent(entry, at))) return;
-  state.callBacks = state.callBacks.filter((entry) => callBackCurrent(entry, at));
+  keepOnly(state, (entry) => callBackCurrent(entry, at));
 }

@@ -30,11 +30,18 @@ interface CallIndex {
   endedByParent: Map<string, CallRecord[]>;
   /** Ended calls by normalized caller number (number-key.ts), oldest first: the caller's story. */
   endedByNumber: Map<string, CallRecord[]>;
-  /** The key each ended record was filed under (its card may still change; unfiling must match). */
-  numberKeyOf: Map<CallRecord, string>;
-  /** Push order of each ended record, so "newest first" survives shifts from the front. */
-  endedOrder: Map<CallRecord, number>;
+  /**
+   * Each indexed ended record: its push order, so "newest first" survives shifts from the front,
+   * and the number key it was filed under (its card may still change; unfiling must match).
+   * One map for both: two map operations fewer for every call that ends.
+   */
+  filed: Map<CallRecord, Filing>;
   nextOrder: number;
+}
+
+interface Filing {
+  order: number;
+  key: string | undefined;
 }
 
 const indexes = new WeakMap<CallsState, CallIndex>();
@@ -57,12 +64,9 @@ function indexEnded(index: CallIndex, record: CallRecord): void {
   index.endedByUuid.set(record.uuid, record);
   addTo(index.endedByRoot, record.rootUuid, record);
   if (record.parentUuid !== null) addTo(index.endedByParent, record.parentUuid, record);
-  index.endedOrder.set(record, index.nextOrder++);
-  const key = numberKey(record.caller.number);
-  if (key !== null) {
-    addTo(index.endedByNumber, key, record);
-    index.numberKeyOf.set(record, key);
-  }
+  const key = numberKey(record.caller.number) ?? undefined;
+  index.filed.set(record, { order: index.nextOrder++, key });
+  if (key !== undefined) addTo(index.endedByNumber, key, record);
 }
 
 function unindexEnded(index: CallIndex, record: CallRecord): void {
@@ -70,12 +74,9 @@ function unindexEnded(index: CallIndex, record: CallRecord): void {
   if (index.endedByUuid.get(record.uuid) === record) index.endedByUuid.delete(record.uuid);
   removeFrom(index.endedByRoot, record.rootUuid, record);
   if (record.parentUuid !== null) removeFrom(index.endedByParent, record.parentUuid, record);
-  index.endedOrder.delete(record);
-  const key = index.numberKeyOf.get(record);
-  if (key !== undefined) {
-    removeFrom(index.endedByNumber, key, record);
-    index.numberKeyOf.delete(record);
-  }
+  const key = index.filed.get(record)?.key;
+  index.filed.delete(record);
+  if (key !== undefined) removeFrom(index.endedByNumber, key, record);
 }
 
 function indexLive(index: CallIndex, record: CallRecord): void {
@@ -96,8 +97,7 @@ function build(state: CallsState): CallIndex {
     endedByRoot: new Map(),
     endedByParent: new Map(),
     endedByNumber: new Map(),
-    numberKeyOf: new Map(),
-    endedOrder: new Map(),
+    filed: new Map(),
     nextOrder: 0,
   };
   for (const [uuid, record] of Object.entries(state.active)) {
@@ -115,15 +115,25 @@ function syncHistoryMarks(index: CallIndex): void {
   index.newestEnded = index.history[index.history.length - 1];
 }
 
+/**
+ * The state asked about last, and its index: the background feeds every frame to one state and
+ * each frame asks a dozen times, so this spares the WeakMap lookups. Holds at most one state.
+ */
+let lastState: CallsState | undefined;
+let lastIndex: CallIndex | undefined;
+
 function indexOf(state: CallsState): CallIndex {
-  const index = indexes.get(state);
+  const index = state === lastState ? lastIndex : indexes.get(state);
   const fresh =
     index !== undefined &&
     index.active === state.active &&
     index.history === state.history &&
     index.historyLength === state.history.length &&
     index.newestEnded === state.history[state.history.length - 1];
-  return fresh ? index : build(state);
+  const current = fresh ? index : build(state);
+  lastState = state;
+  lastIndex = current;
+  return current;
 }
 
 /** Stores a call first seen live. */
@@ -162,26 +172,25 @@ export function noteParentLearned(state: CallsState, record: CallRecord, parentB
   if (parentBefore !== null || record.parentUuid === null) return;
   const index = indexOf(state);
   if (index.liveByUuid.get(record.uuid) === record) addTo(index.liveByParent, record.parentUuid, record);
-  else if (index.endedOrder.has(record)) addTo(index.endedByParent, record.parentUuid, record);
+  else if (index.filed.has(record)) addTo(index.endedByParent, record.parentUuid, record);
 }
 
 /** An ended record's card changed (a late frame added names and numbers): file it under its number now. */
 export function noteEndedCardChanged(state: CallsState, record: CallRecord): void {
   const index = indexOf(state);
-  if (!index.endedOrder.has(record)) return;
-  const before = index.numberKeyOf.get(record);
+  const filing = index.filed.get(record);
+  if (!filing) return;
+  const before = filing.key;
   const after = numberKey(record.caller.number) ?? undefined;
   if (before === after) return;
   if (before !== undefined) removeFrom(index.endedByNumber, before, record);
-  index.numberKeyOf.delete(record);
+  filing.key = after;
   if (after === undefined) return;
   // Keep the bucket oldest first: insert by push order, not at the end.
   const bucket = index.endedByNumber.get(after) ?? [];
-  const order = index.endedOrder.get(record) ?? 0;
-  const at = bucket.findIndex((other) => (index.endedOrder.get(other) ?? 0) > order);
+  const at = bucket.findIndex((other) => (index.filed.get(other)?.order ?? 0) > filing.order);
   bucket.splice(at === -1 ? bucket.length : at, 0, record);
   index.endedByNumber.set(after, bucket);
-  index.numberKeyOf.set(record, after);
 }
 
 /** The live call stored under this uuid (own keys only, like `ownValue(state.active, uuid)`). */
@@ -230,7 +239,7 @@ export function childRootOf(state: CallsState, parent: string): string | null {
   let newest: CallRecord | null = null;
   let newestOrder = -1;
   for (const record of ended) {
-    const order = index.endedOrder.get(record) ?? -1;
+    const order = index.filed.get(record)?.order ?? -1;
     if (order > newestOrder) {
       newest = record;
       newestOrder = order;

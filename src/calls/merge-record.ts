@@ -6,6 +6,12 @@ function pick<T>(next: T | null, prev: T | null): T | null {
   return next ?? prev;
 }
 
+/** True when both objects hold the same value in every field of `a` (flat records only). */
+export function sameFields<T extends object>(a: T, b: T): boolean {
+  for (const key in a) if (a[key] !== b[key]) return false;
+  return true;
+}
+
 export function mergeParty(prev: Party | null, next: Party | null): Party | null {
   if (!next) return prev;
   if (!prev) return { ...next };
@@ -17,13 +23,12 @@ export function mergeParty(prev: Party | null, next: Party | null): Party | null
   };
   // Every frame of a call repeats its parties: keep the stored object when nothing changed, so a
   // long-lived record does not churn the heap with equal copies.
-  const same = merged.id === prev.id && merged.type === prev.type && merged.ext === prev.ext && merged.displayName === prev.displayName;
-  return same ? prev : merged;
+  return sameFields(merged, prev) ? prev : merged;
 }
 
 function mergeCard(prev: CrmCard | undefined, next: CrmCard): CrmCard {
   if (!prev || prev.priority !== next.priority) return { ...next };
-  return {
+  const merged: CrmCard = {
     id: pick(next.id, prev.id),
     name: pick(next.name, prev.name),
     number: pick(next.number, prev.number),
@@ -32,15 +37,21 @@ function mergeCard(prev: CrmCard | undefined, next: CrmCard): CrmCard {
     urlRejected: next.url === null ? prev.urlRejected || next.urlRejected : next.urlRejected,
     priority: next.priority,
   };
+  // Like mergeParty: every frame repeats the cards, so keep the stored one when nothing changed.
+  return sameFields(merged, prev) ? prev : merged;
 }
 
-/** Cards pair up by position when their CRM priority matches (both lists are priority-ordered). */
+/**
+ * Cards pair up by position when their CRM priority matches (both lists are priority-ordered).
+ * Cards are never edited in place, so an unchanged one is kept, not copied.
+ */
 export function mergeCrm(prev: readonly CrmCard[], next: readonly CrmCard[]): CrmCard[] {
   if (next.length === 0) return prev.map((card) => ({ ...card }));
-  const merged = next.map((card, i) => mergeCard(prev[i], card));
+  const merged: CrmCard[] = [];
+  for (let i = 0; i < next.length; i++) merged.push(mergeCard(prev[i], next[i]!));
   for (let i = next.length; i < prev.length; i++) {
     const card = prev[i];
-    if (card) merged.push({ ...card });
+    if (card) merged.push(card);
   }
   return merged;
 }

@@ -87,7 +87,8 @@ function showMissed(state: CallsState, record: CallRecord, config: ReducerConfig
   const id = missedNotificationId(root);
   if (!config.policy.missed || Object.hasOwn(state.shown, id)) return [];
   const effects: Effect[] = [];
-  const missedIds = Object.keys(state.shown).filter((key) => state.shown[key]?.kind === 'missed');
+  const missedIds: string[] = [];
+  for (const key of Object.keys(state.shown)) if (state.shown[key]?.kind === 'missed') missedIds.push(key);
   for (const old of missedIds.slice(0, Math.max(0, missedIds.length - MAX_MISSED_SHOWN + 1))) {
     const entry = state.shown[old];
     delete state.shown[old];

@@ -16,8 +16,10 @@ export function numberKey(number: string | null | undefined): string | null {
   const plus = number.trim().startsWith('+');
   const digits = number.replace(/\D/g, '');
   if (digits === '') return null;
-  if (!plus && BARE_NATIONAL.test(digits)) return `+380${digits}`;
-  const written = `${plus ? '+' : ''}${digits}`;
-  // What is no plausible number keeps its `+`: dropping it would let a second pass read it anew.
-  return phoneNumberIn(`tel:${written}`) ?? written;
+  // With its `+` the key is `+` and the digits, plausible or not (phoneNumberIn could only give
+  // back the same or null; dropping the `+` would let a second pass read it anew). No regexes
+  // for the common case: numberKey runs on every answered and every ended call.
+  if (plus) return `+${digits}`;
+  if (BARE_NATIONAL.test(digits)) return `+380${digits}`;
+  return phoneNumberIn(`tel:${digits}`) ?? digits;
 }

@@ -6,7 +6,7 @@ import type { CallOutcome, CallRecord, CallsState, Effect } from './types';
 import type { ReducerConfig } from './reducer-config';
 import { nextClockOffset, pbxNow } from './clock-offset';
 import { callerCardFor } from './caller-card';
-import { mergeFacts } from './merge-record';
+import { mergeFacts, sameFields } from './merge-record';
 import { conversationMissedNow, rootFor, isAnswered } from './conversation';
 import { noteAnsweredCall, noteMissedConversation } from './call-backs';
 import { ringsHereFor } from './rings-here';
@@ -30,7 +30,9 @@ export function applyEvent(state: CallsState, event: PbxEvent, now: number, conf
 
 function refreshCaller(record: CallRecord): void {
   const colleague = record.direction !== 'internal' ? null : record.ringsHere ? record.leg : record.leg2;
-  record.caller = callerCardFor({ crm: record.crm, trunkNum: record.trunkNum, trunkName: record.trunkName, colleague });
+  const next = callerCardFor({ crm: record.crm, trunkNum: record.trunkNum, trunkName: record.trunkName, colleague });
+  // Most frames change nothing here: the stored card stays (fewer objects outlive the frame).
+  if (!sameFields(next, record.caller)) record.caller = next;
 }
 
 function applyCallEvent(state: CallsState, event: CallEvent, now: number, config: ReducerConfig): Effect[] {

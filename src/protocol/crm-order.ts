@@ -2,12 +2,15 @@
 // order and the primary card decide what the agent sees first.
 import type { CrmCard } from './events';
 
-/** Ascending priority (1 is the first choice), stable for equal priorities, missing priority last. */
-export function orderCrmCards(cards: readonly CrmCard[]): CrmCard[] {
-  // Usually already in order (one card, or the PBX lists them by priority): a copy is enough.
+/**
+ * Ascending priority (1 is the first choice), stable for equal priorities, missing priority last.
+ * The list itself comes back when it is in order already: pass one nobody else holds (a frame's).
+ */
+export function orderCrmCards(cards: CrmCard[]): CrmCard[] {
+  // Usually already in order (one card, or the PBX lists them by priority): nothing to do.
   let ordered = true;
   for (let i = 1; i < cards.length && ordered; i++) ordered = comparePriority(cards[i - 1]!, cards[i]!) <= 0;
-  if (ordered) return cards.slice();
+  if (ordered) return cards;
   // Array.prototype.sort is stable since ES2019, which is what keeps equal priorities in wire order.
   return [...cards].sort(comparePriority);
 }

@@ -1,9 +1,9 @@
-// The hand-written twin of `wireCallFrame.safeParse` for frames that are fine, which is almost
-// all of them: zod's field-by-field unions, pipes and transforms cost ~15× JSON.parse per frame.
+// The hand-written twin of `wireCallFrame.safeParse` (and of `wirePresenceFrame.safeParse`) for
+// frames that are fine, which is almost all of them: zod's field-by-field unions, pipes and transforms cost ~15× JSON.parse per frame.
 // It answers only when the frame is valid and otherwise says "ask zod" (null), so every
 // rejection — and its reason — still comes from the schema. It uses the schema's own value
-// conversions (wire-fields.ts); fast-call-frame.property.test.ts proves that whenever it
-// answers, the answer deep-equals zod's.
+// conversions (wire-fields.ts); fast-call-frame.property.test.ts and
+// fast-presence-frame.property.test.ts prove that whenever it answers, the answer deep-equals zod's.
 import type { CrmCard, Party } from './events';
 import { cleanNumber, cleanText } from './text-hygiene';
 import {
@@ -17,7 +17,7 @@ import {
   urlFromWire,
   type Invalid,
 } from './wire-fields';
-import { callDirectionFromWire, MAX_CRM_CARDS, type WireCallFrame } from './wire-schema';
+import { callDirectionFromWire, MAX_CRM_CARDS, type WireCallFrame, type WirePresenceFrame } from './wire-schema';
 
 type JsonObject = Record<string, unknown>;
 
@@ -123,6 +123,16 @@ export function fastCallFrame(frame: JsonObject): WireCallFrame | null {
       trunkNum: phoneAt(frame.trunkNum),
       trunkName: textAt(frame.trunkName),
     };
+  } catch (error) {
+    if (error === ASK_ZOD) return null;
+    throw error;
+  }
+}
+
+/** What `wirePresenceFrame.safeParse(frame).data` would be, or null when the frame needs the schema. */
+export function fastPresenceFrame(frame: JsonObject): WirePresenceFrame | null {
+  try {
+    return { leg: partyAt(frame.leg), serverTime: timeAt(frame.serverTime) };
   } catch (error) {
     if (error === ASK_ZOD) return null;
     throw error;

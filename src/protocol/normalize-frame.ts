@@ -5,8 +5,8 @@ import { orderCrmCards, primaryCardIndex } from './crm-order';
 import { summarizeErrorFrame } from './error-summary';
 import { describeValue, reasonFromIssues } from './rejection-reason';
 import { wireNumber, wireTime } from './wire-fields';
-import { PRESENCE_DIRECTIONS, wireCallFrame, wirePresenceFrame, type WireCallFrame } from './wire-schema';
-import { fastCallFrame } from './fast-call-frame';
+import { PRESENCE_DIRECTIONS, wireCallFrame, wirePresenceFrame, type WireCallFrame, type WirePresenceFrame } from './wire-schema';
+import { fastCallFrame, fastPresenceFrame } from './fast-call-frame';
 
 /** 1 MiB, counted in UTF-16 code units (String.prototype.length), checked before JSON.parse. */
 export const MAX_FRAME_LENGTH = 1_048_576;
@@ -43,10 +43,17 @@ function presenceOf(frame: JsonObject): PresenceEvent['presence'] | null {
   return null;
 }
 
-function normalizePresence(frame: JsonObject, presence: PresenceEvent['presence']): NormalizeResult {
+function parsePresenceFrame(frame: JsonObject): WirePresenceFrame | Rejection {
+  const fast = fastPresenceFrame(frame);
+  if (fast) return fast;
   const parsed = wirePresenceFrame.safeParse(frame);
-  if (!parsed.success) return reject(reasonFromIssues(parsed.error.issues));
-  return { kind: 'presence', presence, serverTime: parsed.data.serverTime, leg: parsed.data.leg };
+  return parsed.success ? parsed.data : reject(reasonFromIssues(parsed.error.issues));
+}
+
+function normalizePresence(frame: JsonObject, presence: PresenceEvent['presence']): NormalizeResult {
+  const fields = parsePresenceFrame(frame);
+  if ('kind' in fields) return fields;
+  return { kind: 'presence', presence, serverTime: fields.serverTime, leg: fields.leg };
 }
 
 function normalizeError(frame: JsonObject, secrets: readonly string[]): NormalizeResult {

@@ -132,8 +132,29 @@ export function urlFromWire(value: unknown): WireUrl {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     return { url: null, urlRejected: false };
   }
-  const url = typeof value === 'string' && value.length <= MAX_URL_LENGTH ? safeHttpUrlOrNull(value) : null;
-  return url ? { url: url.href, urlRejected: false } : { url: null, urlRejected: true };
+  const href = typeof value === 'string' && value.length <= MAX_URL_LENGTH ? safeHref(value) : null;
+  return href !== null ? { url: href, urlRejected: false } : { url: null, urlRejected: true };
+}
+
+/**
+ * Links read lately and what they became. Every frame of a call repeats its CRM links, and
+ * `new URL` was the dearest step of reading a frame after JSON.parse itself. Reading a link
+ * depends on nothing but the text, so a remembered answer is the answer. Bounded: forgotten all
+ * at once when full (a busy agent's live calls need a few dozen), long links never kept.
+ */
+const recentLinks = new Map<string, string | null>();
+const RECENT_LINKS = 256;
+const RECENT_LINK_LENGTH = 512;
+
+function safeHref(raw: string): string | null {
+  const known = recentLinks.get(raw);
+  if (known !== undefined) return known;
+  const href = safeHttpUrlOrNull(raw)?.href ?? null;
+  if (raw.length <= RECENT_LINK_LENGTH) {
+    if (recentLinks.size >= RECENT_LINKS) recentLinks.clear();
+    recentLinks.set(raw, href);
+  }
+  return href;
 }
 
 // `z.optional` because zod treats a transformed unknown as a required key.

@@ -128,5 +128,6 @@ export const wirePresenceFrame = z.object({
   leg: wireParty,
   serverTime: wireTime,
 });
+export type WirePresenceFrame = z.output<typeof wirePresenceFrame>;
 
 export const PRESENCE_DIRECTIONS = { 32: 'away', 64: 'available' } as const;

@@ -16,15 +16,18 @@
 // load): total 72.9 KB, background 44.7, popup 33.3, options 31.4. The one-file budget went UP from
 // 19.5 to 20.2 KB, on purpose: the background's own chunk (20.1 KB) now holds the items only the
 // background reads, which were in the chunks every page loaded; the background as a whole went down.
-// docs/performance.md says where the bytes go.
+// Then +0.8 KB for the throughput work merged after it (the call-back lookup by number, the
+// remembered CRM links, the presence fast path: ~5.4× → ~3.6× JSON.parse) and the popup's
+// progressive "Show more": reached total 73.7 KB, background 45.1, popup 33.8, options 31.6,
+// largest file 20.5 (Firefox). docs/performance.md says where the bytes go.
 import { bundleSizes } from '../build/bundle-sizes';
 
 const KB = 1024;
 export const BUDGET = {
-  totalJsGzipBytes: 73 * KB,
-  chunkGzipBytes: 20.2 * KB,
+  totalJsGzipBytes: 73.8 * KB,
+  chunkGzipBytes: 20.6 * KB,
   /** What each page (or the background) loads before its first paint: static imports only. */
-  entryGzipBytes: { background: 44.8 * KB, popup: 33.5 * KB, options: 31.5 * KB } as Record<string, number>,
+  entryGzipBytes: { background: 45.2 * KB, popup: 33.9 * KB, options: 31.7 * KB } as Record<string, number>,
 };
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;

@@ -74,8 +74,12 @@ export async function launchFirefox(
     const deadline = Date.now() + PAGE_OPEN_TIMEOUT_MS;
     while (Date.now() < deadline) {
       for (const page of await browser.pages()) {
-        // BiDi may report about:blank for an extension tab; location.href inside is right.
-        const href = await page.evaluate(() => location.href).catch(() => '');
+        // BiDi may report about:blank for an extension tab; location.href inside is right. A page
+        // counts once its extension API is there too: a CI run once evaluated in an options page
+        // whose `browser` was still undefined (a document not yet, or no longer, the extension's).
+        const href = await page
+          .evaluate(() => (typeof (globalThis as { browser?: { runtime?: { id?: unknown } } }).browser?.runtime?.id === 'string' ? location.href : ''))
+          .catch(() => '');
         if (href.startsWith(origin) && href.includes(pathPart)) return page;
       }
       await new Promise((r) => setTimeout(r, 200));

@@ -11,7 +11,7 @@
 import { rmSync } from 'node:fs';
 import type { Page } from 'puppeteer-core';
 import { waitFor } from '../../tests/e2e/support/chromium';
-import { assertFirefoxInstalled, FIREFOX_EXTENSION_UUID, GECKO_ID, launchFirefox, type FirefoxExtension } from '../../tests/e2e/support/firefox';
+import { assertFirefoxInstalled, FIREFOX_EXTENSION_UUID, GECKO_ID, launchFirefox, readyExtensionHref, type FirefoxExtension } from '../../tests/e2e/support/firefox';
 import { AGENT_EXT, configureExtension, settingsFor, startLoopbackSimulator } from '../../tests/e2e/support/extension-setup';
 import type { SimulatorClient } from '../simulator/simulator';
 import { assertNoForeignFirefoxPolicy } from './foreign-policy';
@@ -45,13 +45,14 @@ function inPage(page: () => Promise<Page>, global: string): LatencySide['evaluat
 
 async function referencePage(ff: FirefoxExtension): Promise<Page> {
   const origin = `moz-extension://${REFERENCE_FIREFOX_UUID}/`;
+  // 45 s, and only once the page has its extension API: on a loaded 2-core machine Firefox has
+  // taken more than 15 s to report a tab an add-on opened at install (PAGE_OPEN_TIMEOUT_MS).
   return waitFor(async () => {
     for (const page of await ff.browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(origin)) return page;
+      if ((await readyExtensionHref(page)).startsWith(origin)) return page;
     }
     return undefined;
-  }, 'the reference extension timings page');
+  }, 'the reference extension timings page', 45_000);
 }
 
 export async function benchRingLatencyFirefox(calls: number): Promise<LatencyResult> {

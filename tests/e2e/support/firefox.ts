@@ -35,6 +35,17 @@ export function assertFirefoxInstalled(): void {
   if (!existsSync(join(FIREFOX_DIST, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_DIST}: run "npm run build:test" first.`);
 }
 
+/**
+ * The page's address once it is an extension page with its extension API, else ''. BiDi may
+ * report about:blank for an extension tab (location.href inside is right), and a CI run once
+ * evaluated in an options page whose `browser` was still undefined.
+ */
+export async function readyExtensionHref(page: Page): Promise<string> {
+  return page
+    .evaluate(() => (typeof (globalThis as { browser?: { runtime?: { id?: unknown } } }).browser?.runtime?.id === 'string' ? location.href : ''))
+    .catch(() => '');
+}
+
 export async function launchFirefox(
   options: {
     prefs?: Record<string, unknown>;
@@ -74,12 +85,7 @@ export async function launchFirefox(
     const deadline = Date.now() + PAGE_OPEN_TIMEOUT_MS;
     while (Date.now() < deadline) {
       for (const page of await browser.pages()) {
-        // BiDi may report about:blank for an extension tab; location.href inside is right. A page
-        // counts once its extension API is there too: a CI run once evaluated in an options page
-        // whose `browser` was still undefined (a document not yet, or no longer, the extension's).
-        const href = await page
-          .evaluate(() => (typeof (globalThis as { browser?: { runtime?: { id?: unknown } } }).browser?.runtime?.id === 'string' ? location.href : ''))
-          .catch(() => '');
+        const href = await readyExtensionHref(page);
         if (href.startsWith(origin) && href.includes(pathPart)) return page;
       }
       await new Promise((r) => setTimeout(r, 200));

@@ -81,7 +81,8 @@ export async function handlePageMessage(bg: Background, raw: unknown): Promise<P
       await takePendingDial(message.token);
       return { ok: true };
     case 'policy-key':
-      return { ok: true, policyKey: (await readManagedSettings()).layer.apiKey !== undefined };
+      const managed = await readManagedSettings();
+      return { ok: true, policyKey: managed.layer.apiKey !== undefined, policyKeyIgnored: managed.invalid.includes('apiKey') };
     case 'test-connection': {
       const { settings, locked } = await readEffectiveSettings();
       const fields = { domain: message.domain, apiKey: message.apiKey, subscriber: message.subscriber, urlTemplate: message.urlTemplate };

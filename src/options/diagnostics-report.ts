@@ -10,6 +10,8 @@ import { describeState, keepAliveWords } from './health-words';
 export interface ReportInput {
   settings: Settings;
   locked: readonly string[];
+  /** Policy keys whose values CallPop could not use. */
+  ignoredByPolicy: readonly string[];
   health: Health | null;
   /** Keys to hide besides the saved one: the one typed on screen and not yet saved. */
   extraSecrets: readonly string[];
@@ -38,6 +40,7 @@ export function diagnosticsReport(input: ReportInput, t: Translate): string {
     `historyLimit: ${settings.historyLimit}`,
     `language: ${settings.language}`,
     `locked: ${input.locked.join(', ')}`,
+    `ignoredByPolicy: ${input.ignoredByPolicy.join(', ')}`,
     '',
     `[${t('optionsDiagnosticsHeading')}]`,
   ];

@@ -21,6 +21,7 @@ import { diagnosticsReport } from './diagnostics-report';
 import { useHealth } from './use-health';
 import { ExportForItDetails } from './export-for-it-details';
 import { useLazyModule } from './use-lazy-module';
+import { PolicyIgnoredNote } from './policy-ignored-note';
 
 export interface OptionsAppProps {
   runTest?: (fields: ConnectionFields) => Promise<ConnectionTestReport>;
@@ -121,7 +122,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
 
   const report = () =>
     diagnosticsReport(
-      { settings: loaded.settings, locked: loaded.locked, health, extraSecrets: [form.apiKey, form.apiKey.trim()], now: new Date(), formatTime, userAgent: navigator.userAgent },
+      { settings: loaded.settings, locked: loaded.locked, ignoredByPolicy: loaded.ignoredByPolicy, health, extraSecrets: [form.apiKey, form.apiKey.trim()], now: new Date(), formatTime, userAgent: navigator.userAgent },
       t,
     );
 
@@ -129,6 +130,7 @@ export function OptionsApp({ runTest = testInBackground, writeClipboard = (text)
   return (
     <main data-testid="options-root" lang={tag}>
       <h1>{t('optionsTitle')}</h1>
+      <PolicyIgnoredNote keys={loaded.ignoredByPolicy} t={t} />
       {loaded.subscriberFromEmail && agentEmail && <agentEmail.AgentEmailSection derivation={loaded.subscriberFromEmail} t={t} saveEmail={saveEmail} useBrowserAccount={useBrowserAccount} />}
       <form
         noValidate

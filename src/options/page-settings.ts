@@ -21,7 +21,9 @@ async function ask(message: PageMessage) {
 }
 
 export async function readPageSettings(): Promise<EffectiveSettings> {
-  const [effective, reply] = await Promise.all([readEffectiveSettings({ withoutPolicyKey: true }), ask({ type: 'policy-key' })]);
+  const [read, reply] = await Promise.all([readEffectiveSettings({ withoutPolicyKey: true }), ask({ type: 'policy-key' })]);
+  // Only the background reads the policy's key, so only it can say the key there is unusable.
+  const effective = reply?.policyKeyIgnored === true ? { ...read, ignoredByPolicy: [...read.ignoredByPolicy, 'apiKey'] } : read;
   if (reply?.policyKey !== true) return effective;
   return { ...effective, settings: { ...effective.settings, apiKey: '' }, locked: [...effective.locked, 'apiKey'] };
 }

@@ -51,6 +51,8 @@ export const pageReplySchema = z.object({
   number: z.optional(z.string()),
   /** policy-key: whether a policy sets the API key. */
   policyKey: z.optional(z.boolean()),
+  /** policy-key: whether a policy sets an API key that CallPop cannot use (pages never read it to find out). */
+  policyKeyIgnored: z.optional(z.boolean()),
   /** test-connection: what the test found. */
   report: z.optional(connectionTestReportSchema),
 });

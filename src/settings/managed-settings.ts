@@ -23,7 +23,11 @@ export const NO_POLICY: ManagedSettings = { layer: {}, invalid: [], subscriberFr
 /** Pure: `subscriberFrom` / `subscriberTemplate`. An explicit `subscriber` wins over both. */
 function subscriberDerivation(raw: Record<string, unknown>, invalid: ManagedSettings['invalid']): ManagedSettings['subscriberFromEmail'] {
   const { subscriberFrom: from, subscriberTemplate: template = '' } = raw;
-  if (from === undefined) return null;
+  if (from === undefined) {
+    // A template with nothing to apply it to: the admin most likely forgot subscriberFrom.
+    if (raw.subscriberTemplate !== undefined) invalid.push('subscriberTemplate');
+    return null;
+  }
   if (from !== 'profileEmail') {
     invalid.push('subscriberFrom');
     return null;

@@ -19,6 +19,11 @@ export interface EffectiveSettings {
   settings: Settings;
   locked: LockedKey[];
   /**
+   * Keys the policy sets with a value CallPop cannot use (its field then keeps the agent's own
+   * value): the options page and the diagnostics say so, for the agent to pass to IT.
+   */
+  ignoredByPolicy: string[];
+  /**
    * Set when the policy derives the subscriber from the agent's e-mail: where the e-mail came
    * from ('profile': the browser account; 'agent': typed once on the options page; 'missing':
    * none yet, so the options page asks for it).
@@ -45,7 +50,7 @@ export async function readEffectiveSettings(options: { withoutPolicyKey?: boolea
   // The dialling restriction is the admin's: only a policy sets it.
   delete localLayer.dialPrefixes;
   const settings = mergeLayers([managed.layer, syncLayer, localLayer], DEFAULT_SETTINGS);
-  const effective: EffectiveSettings = { settings, locked: fieldPathsOf(managed.layer) };
+  const effective: EffectiveSettings = { settings, locked: fieldPathsOf(managed.layer), ignoredByPolicy: [...managed.invalid] };
   return managed.subscriberFromEmail ? withDerivedSubscriber(effective, managed.subscriberFromEmail) : effective;
 }
 
@@ -60,6 +65,7 @@ async function withDerivedSubscriber(effective: EffectiveSettings, rule: NonNull
   const [source, email] = profile ? (['profile', profile] as const) : typeof typed === 'string' && typed !== '' ? (['agent', typed] as const) : (['missing', ''] as const);
   const subscriber = email === '' ? null : subscriberFromEmail(email, rule.template);
   return {
+    ...effective,
     settings: { ...effective.settings, subscriber: subscriber ?? '' },
     locked: [...effective.locked, 'subscriber'],
     subscriberFromEmail: { source: subscriber === null ? 'missing' : source, email },

@@ -64,7 +64,11 @@ describe('Firefox ESR configured by the generated policies.json', () => {
       '--domain', `127.0.0.1:${sim.port}`, '--api-key', DEMO_API_KEY, '--subscriber-from', 'profileEmail', '--subscriber-template', '{local}@example.com',
       '--out', policyDir,
     ]);
-    const executablePath = firefoxWithPolicies(work, readFileSync(join(policyDir, 'firefox-policies.json'), 'utf8'));
+    // The admin then edits the file by hand and types a CRM origin wrong: the schema lets it through
+    // (an array of strings), CallPop cannot use it, and the options page must say so.
+    const written = JSON.parse(readFileSync(join(policyDir, 'firefox-policies.json'), 'utf8')) as { policies: { '3rdparty': { Extensions: Record<string, Record<string, unknown>> } } };
+    written.policies['3rdparty'].Extensions[GECKO_ID]!.crmAllowList = ['crm.company.test/contacts'];
+    const executablePath = firefoxWithPolicies(work, JSON.stringify(written));
     ff = await launchFirefox({ executablePath, install: false, prefs: { 'xpinstall.signatures.required': false } });
 
     // Installed by the policy alone; not configured yet (no subscriber), so it opens its options page.
@@ -79,6 +83,8 @@ describe('Firefox ESR configured by the generated policies.json', () => {
     expect(await options.$eval('#agent-email-why', (el) => el.textContent)).toMatch(/Firefox never does|Firefox — ніколи/);
     expect(await options.$eval('#subscriber', (el) => (el as HTMLInputElement).disabled)).toBe(true);
     expect(sim.clientCount()).toBe(0);
+    // The hand-made typo is named, by its policy key, for the agent to pass to IT.
+    expect(await options.$eval('[data-testid="policy-ignored"]', (el) => el.textContent)).toMatch(/: crmAllowList\./);
 
     const connected = new Promise<SimulatorClient>((r) => sim!.onClient(r));
     await options.type('#agentEmail', 'agent@company.test');

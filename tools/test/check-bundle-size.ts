@@ -19,15 +19,17 @@
 // Then +0.8 KB for the throughput work merged after it (the call-back lookup by number, the
 // remembered CRM links, the presence fast path: ~5.4× → ~3.6× JSON.parse) and the popup's
 // progressive "Show more": reached total 73.7 KB, background 45.1, popup 33.8, options 31.6,
-// largest file 20.5 (Firefox). docs/performance.md says where the bytes go.
+// largest file 20.5 (Firefox). Then +0.2 KB, options and total, for the options page naming the
+// policy values CallPop could not use (issue 19's admins): total 73.9, options 31.8.
+// docs/performance.md says where the bytes go.
 import { bundleSizes } from '../build/bundle-sizes';
 
 const KB = 1024;
 export const BUDGET = {
-  totalJsGzipBytes: 73.8 * KB,
+  totalJsGzipBytes: 74.0 * KB,
   chunkGzipBytes: 20.6 * KB,
   /** What each page (or the background) loads before its first paint: static imports only. */
-  entryGzipBytes: { background: 45.2 * KB, popup: 33.9 * KB, options: 31.7 * KB } as Record<string, number>,
+  entryGzipBytes: { background: 45.2 * KB, popup: 33.9 * KB, options: 31.9 * KB } as Record<string, number>,
 };
 
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;

@@ -116,7 +116,7 @@ describe('the API key in a PBX error text', () => {
           const health = { ...connection.getHealth(), ...stats.snapshot() };
           const reportFor = (apiKey: string) =>
             diagnosticsReport(
-              { settings: { ...DEFAULT_SETTINGS, domain: 'q.pbx.vega.ua', apiKey, subscriber: '101' }, locked: [], health, extraSecrets: [], now: new Date(0), formatTime: String, userAgent: 'test' },
+              { settings: { ...DEFAULT_SETTINGS, domain: 'q.pbx.vega.ua', apiKey, subscriber: '101' }, locked: [], ignoredByPolicy: [], health, extraSecrets: [], now: new Date(0), formatTime: String, userAgent: 'test' },
               t,
             );
           // The report as the agent copies it, and as the options page makes it for a policy key it never receives.

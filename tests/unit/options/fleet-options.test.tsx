@@ -148,3 +148,24 @@ describe('Export for IT', () => {
     expect(screen.queryByTestId('export-files')).toBeNull();
   });
 });
+
+describe('a policy value CallPop cannot use', () => {
+  it('is named on the options page, with the key only the background can judge, for the agent to pass to IT', async () => {
+    await setPolicy({ domain: 'qwerty.pbx.vega.ua', crmAllowList: ['not an origin'], subscriberTemplate: '{local}@company.ua' });
+    // The page never reads the policy's key: the background says whether it is usable.
+    fakeState.reply = { ok: true, policyKey: false, policyKeyIgnored: true };
+    await renderPage();
+    const note = await screen.findByTestId('policy-ignored');
+    expect(note.textContent).toContain("Part of your administrator's policy is not in force");
+    expect(note.textContent).toContain('CallPop cannot use what the policy sets for: crmAllowList, subscriberTemplate, apiKey.');
+    // The domain it could use is in force and locked.
+    expect((screen.getByLabelText('PBX domain') as HTMLInputElement).disabled).toBe(true);
+  });
+
+  it('says nothing when every policy value is in force', async () => {
+    await setPolicy({ domain: 'qwerty.pbx.vega.ua' });
+    fakeState.reply = { ok: true, policyKey: false, policyKeyIgnored: false };
+    await renderPage();
+    expect(screen.queryByTestId('policy-ignored')).toBeNull();
+  });
+});

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { fakeBrowser, resetFakeBrowser, setPolicy } from '../support/fake-browser';
 import { isConfigured, readEffectiveSettings, saveSettings, watchSettings, InvalidSettingsError } from '../../../src/storage/settings-store';
-import { parseManagedSettings } from '../../../src/settings/managed-settings';
+import { MANAGED_KEYS_WITHOUT_API_KEY, parseManagedSettings } from '../../../src/settings/managed-settings';
 import { DEFAULT_SETTINGS, settingsSchema } from '../../../src/settings/settings-schema';
 import { LOCAL_KEYS, SYNC_KEYS } from '../../../src/storage/keys';
 
@@ -41,12 +41,14 @@ describe('readEffectiveSettings', () => {
   it('ignores invalid policy fields and keeps the agent’s own value', async () => {
     fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = mine;
     await setPolicy({ domain: 'not a domain', subscriber: 'x', historyLimit: 'lots', language: 'uk' });
-    const { settings, locked } = await readEffectiveSettings();
+    const { settings, locked, ignoredByPolicy } = await readEffectiveSettings();
     expect(settings.domain).toBe('mine.example');
     expect(settings.subscriber).toBe('101');
     expect(settings.historyLimit).toBe(500);
     expect(settings.language).toBe('uk');
     expect(locked).toEqual(['language']);
+    // Named for the options page and the diagnostics, as the admin wrote them.
+    expect([...ignoredByPolicy].sort()).toEqual(['domain', 'historyLimit', 'subscriber']);
   });
 
   it('treats a missing or failing managed area as no policy (Firefox without policies.json)', async () => {
@@ -82,10 +84,61 @@ describe('readEffectiveSettings', () => {
         fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = local;
         fakeBrowser.storage.sync.data[SYNC_KEYS.preferences] = sync;
         if (managed && typeof managed === 'object' && !Array.isArray(managed)) fakeBrowser.storage.managed!.data = managed as Record<string, unknown>;
-        const { settings } = await readEffectiveSettings();
+        const { settings, locked, ignoredByPolicy } = await readEffectiveSettings();
         expect(settingsSchema.safeParse(settings).success).toBe(true);
+        // What is reported as ignored is a key the policy set, and never one that is also in force.
+        const policyKeys = new Set(Object.keys(fakeBrowser.storage.managed!.data));
+        for (const key of ignoredByPolicy) {
+          expect(policyKeys.has(key.split('.')[0]!)).toBe(true);
+          expect(locked).not.toContain(key);
+        }
       }),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('policy values CallPop cannot use', () => {
+  // The policy's own keys with any JSON, or a plausible string: most runs set some keys badly.
+  const policyValue = fc.oneof(fc.jsonValue(), fc.string(), fc.constantFrom('qwerty.pbx.vega.ua', '101', 'https://crm.example/c/{num}', 'profileEmail', 'uk'));
+  const policy = fc.dictionary(fc.constantFrom(...MANAGED_KEYS_WITHOUT_API_KEY, 'apiKey'), policyValue);
+
+  it('are named exactly: each ignored key was set by the policy, none is in force, and every key set is either in force or named', async () => {
+    await fc.assert(
+      fc.asyncProperty(policy, async (managed) => {
+        resetFakeBrowser();
+        fakeBrowser.storage.local.data[LOCAL_KEYS.settings] = mine;
+        await setPolicy(managed);
+        const { locked, ignoredByPolicy } = await readEffectiveSettings();
+        const top = (path: string) => path.split('.')[0]!;
+        const derivationInForce = locked.includes('subscriber') && managed.subscriberFrom === 'profileEmail';
+        for (const key of ignoredByPolicy) {
+          expect(Object.keys(managed)).toContain(top(key));
+          // dialPrefixes keeps its readable entries in force (an unreadable one matches nothing); an
+          // unusable subscriber gives way to the one derived from the e-mail, which is locked.
+          if (key !== 'dialPrefixes' && !(key === 'subscriber' && derivationInForce)) expect(locked).not.toContain(key);
+        }
+        // Nothing the admin set goes unmentioned (the derivation keys lock `subscriber` instead).
+        const accounted = new Set([...locked.map(top), ...ignoredByPolicy.map(top)]);
+        for (const key of Object.keys(managed)) {
+          const value = managed[key];
+          if (key === 'notifications' && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+            // Switch by switch: each known one set is in force or named (unknown names are not settings).
+            for (const sub of Object.keys(value).filter((s) => s in DEFAULT_SETTINGS.notifications)) {
+              const path = `notifications.${sub}`;
+              expect(locked.includes(path as never) || ignoredByPolicy.includes(path), `policy ${path}`).toBe(true);
+            }
+            continue;
+          }
+          if (derivationInForce && (key === 'subscriberFrom' || key === 'subscriberTemplate')) continue;
+          if (managed.subscriber !== undefined && (key === 'subscriberFrom' || key === 'subscriberTemplate')) continue;
+          // The rule and its template stand or fall together, and the one that made it fall is named.
+          if (key === 'subscriberTemplate' && ignoredByPolicy.includes('subscriberFrom')) continue;
+          if (key === 'subscriberFrom' && ignoredByPolicy.includes('subscriberTemplate')) continue;
+          expect(accounted.has(key), `policy key ${key} = ${JSON.stringify(managed[key])}`).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -96,7 +96,7 @@ async function wakeWithoutPopup(ext: ChromiumExtension): Promise<void> {
  */
 async function writeStateFor(ext: ChromiumExtension, state: CallsState): Promise<void> {
   const want = { live: Object.keys(state.active).length, history: state.history.length };
-  let lastError = '';
+  const failures: string[] = [];
   for (let attempt = 0; attempt < 6; attempt++) {
     try {
       // A popup opened before (the last timed open) may still have a "mark missed seen" on its
@@ -116,14 +116,14 @@ async function writeStateFor(ext: ChromiumExtension, state: CallsState): Promise
       );
       await ext.stopWorker();
       if (stored.live === want.live && stored.history === want.history) return;
-      lastError = `stored ${stored.live} live, ${stored.history} history`;
+      failures.push(`stored ${stored.live} live, ${stored.history} history`);
     } catch (error) {
       // A worker that went away under us (stopped or restarted between listing and evaluating)
       // is not a measurement: start the attempt again.
-      lastError = error instanceof Error ? error.message : String(error);
+      failures.push(error instanceof Error ? error.message : String(error));
     }
   }
-  throw new Error(`popup bench: the stored state never matched the ${want.history}-history run's (last: ${lastError})`);
+  throw new Error(`popup bench: the stored state never matched the ${want.history}-history run's (${want.live} live): ${failures.map((f, i) => `attempt ${i + 1}: ${f}`).join('; ')}`);
 }
 
 /** Opens the popup; returns the page and ms from navigation start until `selector` first exists. */
@@ -150,6 +150,43 @@ async function timeFirstRender(ext: ChromiumExtension, selector: string): Promis
   return ms;
 }
 
+/**
+ * BENCH_POPUP_PROFILE=1: where the scrolling time goes, on stderr. The browser's own split
+ * (Performance.getMetrics: script, style, layout, all tasks) and the JavaScript functions with
+ * the most self time in a CPU profile of the same stretch.
+ */
+async function startScrollProfile(ext: ChromiumExtension, page: Page): Promise<{ stop(): Promise<string> }> {
+  const cdp = await ext.context.newCDPSession(page);
+  type Metrics = { metrics: Array<{ name: string; value: number }> };
+  const metrics = async () => new Map(((await cdp.send('Performance.getMetrics')) as Metrics).metrics.map((m) => [m.name, m.value]));
+  await cdp.send('Performance.enable');
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  const before = await metrics();
+  await cdp.send('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await cdp.send('Profiler.stop')) as {
+        profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }>; samples: number[]; timeDeltas: number[] };
+      };
+      const after = await metrics();
+      await cdp.detach();
+      const split = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration']
+        .map((name) => `${name} ${Math.round(((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000)} ms`)
+        .join(', ');
+      const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+      const self = new Map<string, number>();
+      profile.samples.forEach((id, i) => {
+        const frame = byNode.get(id);
+        const where = frame ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : '?';
+        self.set(where, (self.get(where) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+      });
+      const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      return `bench: scroll profile: ${split}\n${top.map(([where, ms]) => `bench:   ${ms.toFixed(1).padStart(8)} ms  ${where}`).join('\n')}\n`;
+    },
+  };
+}
+
 /** Scrolls to the end of the history page by page ("Show more" at the bottom), counting long tasks. */
 async function scrollHistory(ext: ChromiumExtension, history: number): Promise<ScrollResult> {
   const { page } = await openPopup(ext, '[data-testid="recent-call"]');
@@ -162,15 +199,24 @@ async function scrollHistory(ext: ChromiumExtension, history: number): Promise<S
         for (const entry of list.getEntries()) w.benchLongTasks.push(entry.duration);
       }).observe({ type: 'longtask' });
     });
+    const profile = process.env.BENCH_POPUP_PROFILE === '1' ? await startScrollProfile(ext, page) : null;
     for (let step = 0; step < 60; step++) {
       await page.mouse.wheel(0, 600);
       await page.waitForTimeout(30);
-      // By test id: a text filter makes Playwright read every button's text inside the page, a
-      // long task of the bench's own with 1,000 rows on screen.
-      const more = page.locator('[data-testid="show-more"]');
-      if (step % 3 === 2 && (await more.count()) > 0) await more.first().click();
+      // Pressed from inside the page, as the agent does once scrolled to it: Playwright's own
+      // click (its selector engine, hit tests with elementsFromPoint over 1,000 rows, the
+      // actionability checks) ran in the page, inside the tasks counted here
+      // (BENCH_POPUP_PROFILE=1: its selector engine alone had 295 ms of self time).
+      if (step % 3 === 2) {
+        await page.evaluate(() => {
+          const more = document.querySelector<HTMLButtonElement>('[data-testid="show-more"]');
+          more?.scrollIntoView({ block: 'nearest' });
+          more?.click();
+        });
+      }
     }
     await page.waitForTimeout(200);
+    if (profile) process.stderr.write(await profile.stop());
     const tasks = await page.evaluate(() => (window as unknown as { benchLongTasks: number[] }).benchLongTasks);
     const rows = await page.locator('[data-testid="recent-call"]').count();
     return { history, rows, longTasks: tasks.length, longestTaskMs: tasks.length > 0 ? Math.max(...tasks) : 0 };
@@ -183,14 +229,17 @@ export async function benchPopupRender(ext: ChromiumExtension, config: ReducerCo
   // An agent with 5,000 calls of history has set the limit to 5,000: with the default 500 the
   // worker trims the history on its next save (the popup's "mark missed seen"), mid-measurement.
   await configureExtension(ext, { ...DEFAULT_SETTINGS, historyLimit: Math.max(...HISTORY_CASES) });
-  const states = HISTORY_CASES.map((history) => busyState(config, history));
-  const empty = createInitialState();
+  // Built afresh for every write: the group runs for 20 minutes and more, and a state built at its
+  // start would by then hold ringing calls the worker expires (STALE_RINGING_MS, 15 minutes) and
+  // saves over the next write (seen as "stored 10 live" in a 5-repetition run).
+  const states = HISTORY_CASES.map((history) => () => busyState(config, history));
+  const empty = () => createInitialState();
   const fullRuns = HISTORY_CASES.map((): number[] => []);
   const emptyRuns: number[] = [];
   // The paired empty run for each full one, so every ratio compares two back-to-back opens.
   const pairedEmpty = HISTORY_CASES.map((): number[] => []);
-  const once = async (state: CallsState, selector: string) => {
-    await writeStateFor(ext, state);
+  const once = async (state: () => CallsState, selector: string) => {
+    await writeStateFor(ext, state());
     return timeFirstRender(ext, selector);
   };
   for (const state of states) await once(state, LIVE_ROW); // warm-up: first open compiles the page's code
@@ -207,7 +256,7 @@ export async function benchPopupRender(ext: ChromiumExtension, config: ReducerCo
       pairedEmpty[c]!.push(emptyMs);
     }
   }
-  const largest = states.at(-1)!;
+  const largest = states.at(-1)!();
   await writeStateFor(ext, largest);
   process.stderr.write('bench: popup scrolling the largest history\n');
   const scroll = await scrollHistory(ext, largest.history.length);

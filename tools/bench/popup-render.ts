@@ -38,6 +38,8 @@ export interface PopupRenderResult {
 }
 
 const LIVE_CALLS = 20;
+/** Pause between the bench's state write and a timed open (see `once`). */
+const SETTLE_BEFORE_OPEN_MS = 2_000;
 const LIVE_ROW = '[data-testid="live-call"]';
 const EMPTY = '[data-testid="empty-state"]';
 
@@ -240,6 +242,9 @@ export async function benchPopupRender(ext: ChromiumExtension, config: ReducerCo
   const pairedEmpty = HISTORY_CASES.map((): number[] => []);
   const once = async (state: () => CallsState, selector: string) => {
     await writeStateFor(ext, state());
+    // The browser is still busy with the bench's own writes and reads of up to 6 MB just before
+    // (its storage engine, the stopped worker); an agent does not open the popup in that moment.
+    await new Promise((r) => setTimeout(r, SETTLE_BEFORE_OPEN_MS));
     return timeFirstRender(ext, selector);
   };
   for (const state of states) await once(state, LIVE_ROW); // warm-up: first open compiles the page's code
